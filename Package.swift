@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "JobFit",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "JobFitCore", targets: ["JobFitCore"]),
+    .executable(name: "jobfit", targets: ["jobfit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // MARK: - C libraries (Debian: libblas-dev, liblapacke-dev, libstemmer-dev, zlib1g-dev)
+    .systemLibrary(
+      name: "CBLAS",
+      pkgConfig: "blas",
+      providers: [.apt(["libblas-dev", "liblapacke-dev", "libopenblas0-pthread"])]
+    ),
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // MARK: - Engine
+    .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+    .target(
+      name: "JobFitCore",
+      dependencies: ["LinearAlgebra", "CStemmer", "CZlib"]
+    ),
+
+    // MARK: - CLI
+    .executableTarget(
+      name: "jobfit",
+      dependencies: [
+        "JobFitCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .target(name: "JobFitTestSupport", dependencies: ["JobFitCore"], path: "Tests/JobFitTestSupport"),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    .testTarget(
+      name: "JobFitCoreTests",
+      dependencies: ["JobFitCore", "JobFitTestSupport"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "CLITests", dependencies: ["JobFitTestSupport"]),
+  ]
+)
+
+for target in package.targets where target.type != .system {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+  target.swiftSettings = settings
+}
