@@ -32,7 +32,7 @@ let package = Package(
     .executableTarget(
       name: "jobfit",
       dependencies: [
-        "JobFitCore",
+        "JobFitCore", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -5,6 +5,13 @@ import JobFitCore
 struct JobFit: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "jobfit",
-    abstract: "Match résumés and job postings, and explain every score."
+    abstract: "Match résumés and job postings, and explain every score.",
+    discussion: """
+      Exit status: 0 success; 3 results produced but some inputs were skipped; \
+      64 usage error; 65 bad input (nothing usable); 66 input not found; \
+      69 required helper missing; 74 output not writable.
+      """,
+    version: JobFitVersion.current,
+    subcommands: [Rank.self, Score.self, Doctor.self]
   )
 }

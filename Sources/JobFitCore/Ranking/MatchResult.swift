@@ -1,0 +1,51 @@
+/// Identifies a document in results: enough to find it again, nothing of its content.
+public struct DocumentSummary: Codable, Sendable, Equatable {
+  public var id: String
+  public var path: String
+  public var title: String
+
+  public init(id: String, path: String, title: String) {
+    self.id = id
+    self.path = path
+    self.title = title
+  }
+
+  public init(_ document: Document) {
+    self.init(id: document.id, path: document.sourcePath, title: document.title)
+  }
+}
+
+/// One ranked result: a document, its blended score and each channel's score.
+public struct Match: Codable, Sendable, Equatable {
+  /// 1-based position in the result list.
+  public var rank: Int
+  public var id: String
+  public var path: String
+  public var title: String
+  /// The blended score, Σ weight × channel score (see `ChannelWeights`).
+  public var score: Double
+  /// Each channel's own score in [0, 1] (cosine for vector channels), keyed by channel name.
+  public var channels: [String: Double]
+
+  public init(rank: Int, document: DocumentSummary, score: Double, channels: [String: Double]) {
+    self.rank = rank
+    self.id = document.id
+    self.path = document.path
+    self.title = document.title
+    self.score = score
+    self.channels = channels
+  }
+}
+
+/// `jobfit rank`: postings ranked for one résumé.
+public struct RankResult: Codable, Sendable, Equatable {
+  public var resume: DocumentSummary
+  public var results: [Match]
+}
+
+/// `jobfit score`: the best matches for one query document (a posting, or a candidate with
+/// `--by candidate`).
+public struct QueryResult: Codable, Sendable, Equatable {
+  public var query: DocumentSummary
+  public var results: [Match]
+}

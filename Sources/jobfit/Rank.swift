@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import JobFitCore
+
+/// `jobfit rank`: the best postings for one résumé.
+struct Rank: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Rank job postings for one résumé.",
+    discussion: "POSTINGS may be files, directories (read recursively), JSONL or CSV collections.")
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown
+  }
+
+  @Option(help: "The résumé (txt, md, html, pdf, docx, JSON Resume).") var resume: String
+  @Argument(help: "Postings: files, directories, .jsonl or .csv collections.") var postings: [String]
+  @Option(help: "Number of postings to show.") var top = 10
+  @Option(help: "Output format: table, json, csv or markdown.") var format: OutputFormat = .table
+  @Option(help: "Write results to this file instead of stdout.") var output: String?
+  @OptionGroup var load: LoadOptions
+  @OptionGroup var analysis: AnalysisOptions
+
+  func validate() throws {
+    guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
+    guard !postings.isEmpty else { throw ValidationError("Give at least one postings path.") }
+  }
+
+  func run() throws {
+    let loader = load.loader
+    let resumeDocument = try loadSingle(resume, role: "résumé", with: loader)
+    let batch = try loadBatch(postings, role: "postings", with: loader)
+    let result = try reportingErrors {
+      try MatchEngine(configuration: analysis.configuration)
+        .rank(resume: resumeDocument, postings: batch.documents, limit: top)
+    }
+    let sink = try OutputSink(path: output)
+    try render(result, to: sink)
+    try sink.close()
+    if batch.skipped > 0 {
+      Terminal.warn("warning: \(batch.skipped) input(s) skipped; results cover the rest")
+      throw ExitStatus.partial
+    }
+  }
+
+  private func render(_ result: RankResult, to sink: OutputSink) throws {
+    let results = result.results.map(\.rounded)
+    switch format {
+    case .json:
+      sink.line(try Format.json(RankResult(resume: result.resume, results: results), pretty: true))
+    case .csv:
+      sink.line("rank,id,title,path,score,lexical")
+      for m in results {
+        sink.line(
+          [String(m.rank), Format.csvField(m.id), Format.csvField(m.title), Format.csvField(m.path),
+           String(m.score), String(m.channels["lexical"] ?? 0)].joined(separator: ","))
+      }
+    case .markdown:
+      sink.line("## Postings for \(Format.markdownCell(result.resume.title))\n")
+      sink.line("| # | score | posting | id |")
+      sink.line("|--:|------:|---------|----|")
+      for m in results {
+        sink.line(
+          "| \(m.rank) | \(Format.scoreText(m.score)) | \(Format.markdownCell(m.title)) | "
+            + "\(Format.markdownCell(m.id)) |")
+      }
+    case .table:
+      let color = Terminal.useColor
+      let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+      sink.line("\(bold)Postings for \(result.resume.title) (\(result.resume.id))\(reset)")
+      sink.line("\(bold)   #  score   posting\(reset)")
+      for m in results {
+        let rank = String(repeating: " ", count: max(0, 4 - String(m.rank).count)) + String(m.rank)
+        sink.line("\(rank)  \(Format.scoreText(m.score))  \(Format.truncate(m.title, 60))  [\(m.id)]")
+      }
+      if results.isEmpty { sink.line("   (no postings)") }
+    }
+  }
+}
