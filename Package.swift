@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .library(name: "JobFitCore", targets: ["JobFitCore"]),
+    // Not API: exposed for the benchmark package only (see README, "Source stability").
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .executable(name: "jobfit", targets: ["jobfit"]),
   ],
   dependencies: [

@@ -83,10 +83,9 @@ public struct MatchEngine: Sendable {
     }
     let items = items.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     let texts = items.map(\.text) + queries.map(\.text)
-    let model = try TFIDFModel.fit(texts, analyzer: analyzer, configuration: configuration.tfidf)
-    let matrix = model.transform(texts, analyzer: analyzer)
-    let itemRows = matrix.rows(0..<items.count)
-    let queryRows = matrix.rows(items.count..<texts.count)
+    let matrix = try configuration.tfidf.fitTransform(texts, analyzer: analyzer).matrix
+    let itemRows = matrix.rowSlice(0..<items.count)
+    let queryRows = matrix.rowSlice(items.count..<texts.count)
     let lexical = try SparseScorer().topK(
       queries: queryRows, items: itemRows, k: limit, progress: progress)
     let weights = configuration.weights

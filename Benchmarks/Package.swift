@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+// The benchmark suite: its own package so package-benchmark and its dependencies stay out of the
+// root package (as apple/swift-collections does). Run from this folder:
+//   swift package --allow-writing-to-package-directory benchmark
+import PackageDescription
+
+let package = Package(
+  name: "JobFitBenchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(name: "JobFit", path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    .executableTarget(
+      name: "JobFitBenchmarks",
+      dependencies: [
+        .product(name: "JobFitCore", package: "JobFit"),
+        .product(name: "LinearAlgebra", package: "JobFit"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/JobFitBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+  ]
+)
