@@ -40,7 +40,8 @@ let package = Package(
     ),
 
     // MARK: - Tests
-    .target(name: "JobFitTestSupport", dependencies: ["JobFitCore"], path: "Tests/JobFitTestSupport"),
+    .target(
+      name: "JobFitTestSupport", dependencies: ["JobFitCore", "CZlib"], path: "Tests/JobFitTestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(
       name: "JobFitCoreTests",
