@@ -41,6 +41,11 @@ public struct Match: Codable, Sendable, Equatable {
 public struct RankResult: Codable, Sendable, Equatable {
   public var resume: DocumentSummary
   public var results: [Match]
+
+  public init(resume: DocumentSummary, results: [Match]) {
+    self.resume = resume
+    self.results = results
+  }
 }
 
 /// `jobfit score`: the best matches for one query document (a posting, or a candidate with
@@ -48,4 +53,9 @@ public struct RankResult: Codable, Sendable, Equatable {
 public struct QueryResult: Codable, Sendable, Equatable {
   public var query: DocumentSummary
   public var results: [Match]
+
+  public init(query: DocumentSummary, results: [Match]) {
+    self.query = query
+    self.results = results
+  }
 }
