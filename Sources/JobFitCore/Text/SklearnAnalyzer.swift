@@ -13,9 +13,9 @@
 ///   combining mark, not a word character.
 ///
 /// Offsets point into the source text: a token spans the source scalars whose lowercase forms it
-/// holds. When one source scalar lowercases to several (`İ`), a token that starts or ends inside
-/// that expansion still covers the whole source scalar, so `text[start..<end]` may be a little
-/// longer than `term`.
+/// holds. When one source scalar lowercases to several and the token holds only part of them,
+/// the token still covers that whole source scalar, so `text[start..<end]` may then be a little
+/// longer than `term` (rare: `İ` expands to `i` + a combining mark, which ends the word anyway).
 ///
 /// Divergence: character properties come from the Unicode version of the Swift runtime, which may
 /// be newer than the one in the Python that ran scikit-learn; only characters assigned in between
@@ -140,7 +140,9 @@ private struct WordScanner {
     let lead = UInt32(source[index])
     var value: UInt32
     var length: Int
-    if lead & 0xE0 == 0xC0 {
+    if lead < 0x80 {
+      return (Unicode.Scalar(UInt8(lead)), 1)
+    } else if lead & 0xE0 == 0xC0 {
       value = lead & 0x1F; length = 2
     } else if lead & 0xF0 == 0xE0 {
       value = lead & 0x0F; length = 3
