@@ -27,27 +27,28 @@ public struct SklearnAnalyzer: TextAnalyzer, Hashable {
   public init() {}
 
   public func tokens(in text: String) -> [Token] {
-    var result: [Token] = []
-    var position = 0
-    forEachTerm(in: text) { bytes, start, end in
-      result.append(Token(term: String(decoding: bytes, as: UTF8.self), start: start, end: end,
-                          position: position))
-      position += 1
+    let buffer = TermBuffer(capacity: text.utf8.count * 2 + 16)
+    buffer.sourceRanges = []
+    appendTerms(of: text, to: buffer)
+    let ranges = buffer.sourceRanges ?? []
+    return (0..<buffer.count).map { index in
+      Token(term: String(decoding: buffer[index], as: UTF8.self), start: ranges[2 * index],
+            end: ranges[2 * index + 1], position: index)
     }
-    return result
   }
 
-  /// Calls `body` with the UTF-8 bytes of each lowercased term and its source byte range.
+  /// Appends the lowercased terms of `text` to `buffer` (and their source byte ranges when
+  /// `buffer.sourceRanges` is not nil).
   ///
-  /// The buffer is only valid during the call. This is the allocation-free path used by
-  /// `TFIDFConfiguration.fit` and `TFIDFModel.transform`.
-  package func forEachTerm(
-    in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void
-  ) {
+  /// The allocation-free path used by `TFIDFConfiguration.fit` and `TFIDFModel.transform`.
+  package func appendTerms(of text: String, to buffer: TermBuffer) {
     var text = text
     text.withUTF8 { source in
-      var scanner = WordScanner(source: source)
-      scanner.run(body)
+      // Lowercasing grows UTF-8 by at most 3/2 (for example U+023A → U+2C65); each term holds
+      // at least one source byte.
+      buffer.reserve(bytes: source.count * 2 + 8, terms: source.count + 1)
+      var scanner = WordScanner(source: source, buffer: buffer)
+      scanner.run()
     }
   }
 }
@@ -55,28 +56,39 @@ public struct SklearnAnalyzer: TextAnalyzer, Hashable {
 /// The state of one scan over a document's UTF-8 bytes.
 private struct WordScanner {
   let source: UnsafeBufferPointer<UInt8>
-  /// Lowercased bytes of the current run of word characters.
-  var term: [UInt8] = []
-  /// Number of scalars in `term`.
+  let buffer: TermBuffer
+  /// The output position, `buffer.bytes`; capacity was reserved by the caller.
+  let output: UnsafeMutablePointer<UInt8>
+  var written: Int
+  /// Where the current run of word characters starts in the output.
+  var runOutputStart: Int
+  /// Number of scalars in the current run.
   var scalarCount = 0
   var runStart = 0
   var runEnd = 0
 
-  init(source: UnsafeBufferPointer<UInt8>) {
+  init(source: UnsafeBufferPointer<UInt8>, buffer: TermBuffer) {
     self.source = source
-    term.reserveCapacity(64)
+    self.buffer = buffer
+    output = buffer.bytes
+    written = buffer.byteCount
+    runOutputStart = written
   }
 
-  mutating func run(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
+  mutating func run() {
     var index = 0
     let count = source.count
     while index < count {
       let byte = source[index]
       if byte < 0x80 {
         if isASCIIWord(byte) {
-          appendASCII(byte &- 0x41 < 26 ? byte | 0x20 : byte, start: index, end: index + 1)
-        } else {
-          flush(body)
+          if scalarCount == 0 { runStart = index }
+          output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+          written += 1
+          scalarCount += 1
+          runEnd = index + 1
+        } else if scalarCount > 0 {
+          flush()
         }
         index += 1
         continue
@@ -86,53 +98,46 @@ private struct WordScanner {
       if scalar.properties.changesWhenLowercased {
         if scalar.value == 0x3A3 {
           let lowered: Unicode.Scalar = isFinalSigma(at: index, length: length) ? "\u{3C2}" : "\u{3C3}"
-          append(lowered, start: index, end: end, body)
+          append(lowered, start: index, end: end)
         } else {
           for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-            append(lowered, start: index, end: end, body)
+            append(lowered, start: index, end: end)
           }
         }
       } else {
-        append(scalar, start: index, end: end, body)
+        append(scalar, start: index, end: end)
       }
       index = end
     }
-    flush(body)
+    flush()
+    buffer.byteCount = written
   }
 
-  private mutating func appendASCII(_ byte: UInt8, start: Int, end: Int) {
-    if scalarCount == 0 { runStart = start }
-    term.append(byte)
-    scalarCount += 1
-    runEnd = end
-  }
-
-  private mutating func append(
-    _ scalar: Unicode.Scalar, start: Int, end: Int,
-    _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void
-  ) {
+  private mutating func append(_ scalar: Unicode.Scalar, start: Int, end: Int) {
     guard isPythonWordCharacter(scalar) else {
-      flush(body)
+      flush()
       return
     }
     if scalarCount == 0 { runStart = start }
-    if scalar.isASCII {
-      term.append(UInt8(scalar.value))
-    } else {
-      UTF8.encode(scalar) { term.append($0) }
+    UTF8.encode(scalar) { byte in
+      output[written] = byte
+      written += 1
     }
     scalarCount += 1
     runEnd = end
   }
 
-  private mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
+  /// Ends the current run: a term if it has two or more scalars, dropped otherwise.
+  private mutating func flush() {
     if scalarCount >= 2 {
-      term.withUnsafeBufferPointer { body($0, runStart, runEnd) }
+      buffer.byteCount = written
+      buffer.endTerm()
+      buffer.sourceRanges?.append(contentsOf: [runStart, runEnd])
+    } else {
+      written = runOutputStart
     }
-    if scalarCount > 0 {
-      term.removeAll(keepingCapacity: true)
-      scalarCount = 0
-    }
+    runOutputStart = written
+    scalarCount = 0
   }
 
   /// Decodes the scalar starting at `index`; the bytes are valid UTF-8 (they come from a String).

@@ -72,12 +72,12 @@ struct FittedCounts {
       let chunk = chunks[index]
       let columns = columnOfLocal[index]
       var writer = RowWriter(model: model)
-      var entries: [(column: Int32, count: Int32)] = []
+      var entries: [UInt64] = []
       for document in 0..<(chunk.rowPointers.count - 1) {
         entries.removeAll(keepingCapacity: true)
         for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
           let column = columns[Int(chunk.termIDs[entry])]
-          if column >= 0 { entries.append((column, chunk.counts[entry])) }
+          if column >= 0 { entries.append(RowWriter.entry(column: column, count: chunk.counts[entry])) }
         }
         writer.appendRow(&entries)
       }
@@ -102,7 +102,7 @@ extension TFIDFConfiguration {
     for chunk in chunks {
       var mapping = [Int32](repeating: 0, count: chunk.table.count)
       for local in 0..<chunk.table.count {
-        let global = chunk.table.bytes(local).withUnsafeBufferPointer { table.insert($0) }
+        let global = table.insert(chunk.table.bytes(local))
         if Int(global) == documentFrequency.count {
           documentFrequency.append(0)
           termFrequency.append(0)

@@ -38,21 +38,26 @@ extension TFIDFModel {
     let chunks = documentChunks(count: source.count)
     let parts = parallelMap(chunks.count) { chunk in
       var writer = RowWriter(model: self)
+      let buffer = TermBuffer()
       var counts = [Int32](repeating: 0, count: dimension)
-      var entries: [(column: Int32, count: Int32)] = []
-      for document in chunks[chunk] {
-        var touched: [Int32] = []
-        source.forEachTerm(ofDocument: document) { bytes in
-          guard let column = table.id(of: bytes) else { return }
-          if counts[Int(column)] == 0 { touched.append(column) }
-          counts[Int(column)] += 1
+      var touched: [Int32] = []
+      var entries: [UInt64] = []
+      counts.withUnsafeMutableBufferPointer { counts in
+        for document in chunks[chunk] {
+          source.terms(ofDocument: document, into: buffer)
+          touched.removeAll(keepingCapacity: true)
+          for index in 0..<buffer.count {
+            guard let column = table.id(of: buffer[index]) else { continue }
+            if counts[Int(column)] == 0 { touched.append(column) }
+            counts[Int(column)] += 1
+          }
+          entries.removeAll(keepingCapacity: true)
+          for column in touched {
+            entries.append(RowWriter.entry(column: column, count: counts[Int(column)]))
+            counts[Int(column)] = 0
+          }
+          writer.appendRow(&entries)
         }
-        entries.removeAll(keepingCapacity: true)
-        for column in touched {
-          entries.append((column, counts[Int(column)]))
-          counts[Int(column)] = 0
-        }
-        writer.appendRow(&entries)
       }
       return writer
     }
@@ -78,15 +83,22 @@ struct RowWriter {
     idf = model.inverseDocumentFrequency
   }
 
-  /// Appends one row; `entries` holds distinct columns with their counts, in any order.
-  mutating func appendRow(_ entries: inout [(column: Int32, count: Int32)]) {
-    entries.sort { $0.column < $1.column }
+  /// A (column, count) pair packed so that sorting the integers sorts by column.
+  @inline(__always)
+  static func entry(column: Int32, count: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: column)) << 32 | UInt64(UInt32(bitPattern: count))
+  }
+
+  /// Appends one row; `entries` holds distinct columns with their counts (see `entry`), in any
+  /// order.
+  mutating func appendRow(_ entries: inout [UInt64]) {
+    entries.sort()
     weights.removeAll(keepingCapacity: true)
     var total = 0.0
     for entry in entries {
-      var weight = Double(entry.count)
+      var weight = Double(UInt32(truncatingIfNeeded: entry))
       if sublinear { weight = log(weight) + 1 }
-      if !idf.isEmpty { weight *= idf[Int(entry.column)] }
+      if !idf.isEmpty { weight *= idf[Int(entry >> 32)] }
       weights.append(weight)
       switch norm {
       case .l2: total += weight * weight
@@ -98,7 +110,7 @@ struct RowWriter {
     let divisor = norm == .l2 ? total.squareRoot() : total
     let scale = norm == .none || divisor == 0 ? nil : divisor
     for (entry, weight) in zip(entries, weights) {
-      columnIndices.append(entry.column)
+      columnIndices.append(Int32(truncatingIfNeeded: entry >> 32))
       values.append(Float(scale.map { weight / $0 } ?? weight))
     }
     rowPointers.append(columnIndices.count)

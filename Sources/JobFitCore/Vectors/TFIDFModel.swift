@@ -98,8 +98,8 @@ extension TFIDFModel: Codable {
     let documentCount = try container.decode(Int.self, forKey: .documentCount)
     guard configuration.useIDF ? idf.count == terms.count : idf.isEmpty, idf.allSatisfy(\.isFinite)
     else { throw corrupt("\(idf.count) idf values for \(terms.count) terms") }
-    let bytes = terms.map { ArraySlice($0.utf8) }
-    guard zip(bytes, bytes.dropFirst()).allSatisfy({ lexicographicallyPrecedes($0, $1) }) else {
+    let bytes = terms.map { Array($0.utf8) }
+    guard zip(bytes, bytes.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) else {
       throw corrupt("terms are not strictly increasing in code point order")
     }
     guard documentCount >= 0 else { throw corrupt("negative document count") }

@@ -21,18 +21,19 @@ enum TermSource: Sendable {
     }
   }
 
-  /// Calls `body` with the UTF-8 bytes of each term of document `index`, in order.
-  func forEachTerm(ofDocument index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  /// Replaces the contents of `buffer` with the terms of document `index`, in order.
+  func terms(ofDocument index: Int, into buffer: TermBuffer) {
+    buffer.reset()
     switch self {
     case let .sklearn(documents):
-      SklearnAnalyzer().forEachTerm(in: documents[index]) { bytes, _, _ in body(bytes) }
+      SklearnAnalyzer().appendTerms(of: documents[index], to: buffer)
     case let .analyzer(documents, analyzer):
       for token in analyzer.tokens(in: documents[index]) {
         var term = token.term
-        term.withUTF8(body)
+        term.withUTF8 { buffer.append($0) }
       }
     case let .termLists(lists):
-      for var term in lists[index] { term.withUTF8(body) }
+      for var term in lists[index] { term.withUTF8 { buffer.append($0) } }
     }
   }
 }
@@ -53,29 +54,33 @@ struct ChunkCounts: Sendable {
   /// Counts the terms of `documents` of `source`.
   /// - Complexity: O(tokens), one hash lookup per token.
   init(source: TermSource, documents: Range<Int>) {
-    var lastDocument: [Int] = []  // per local id: the last document that held it
-    var slot: [Int] = []  // per local id: its entry in termIDs for that document
-    for document in documents {
-      source.forEachTerm(ofDocument: document) { bytes in
-        let id = Int(table.insert(bytes))
-        if id == lastDocument.count {
-          lastDocument.append(-1)
-          slot.append(0)
-          documentFrequency.append(0)
-          termFrequency.append(0)
-        }
-        termFrequency[id] += 1
-        if lastDocument[id] == document {
-          counts[slot[id]] += 1
+    let buffer = TermBuffer()
+    // Per local id: (document within the chunk that last held it) << 32 | its entry in termIDs.
+    var lastSeen: [UInt64] = []
+    rowPointers.reserveCapacity(documents.count + 1)
+    for (document, sourceIndex) in documents.enumerated() {
+      source.terms(ofDocument: sourceIndex, into: buffer)
+      let tag = UInt64(document) << 32
+      for index in 0..<buffer.count {
+        let id = Int(table.insert(buffer[index]))
+        if id == lastSeen.count { lastSeen.append(UInt64.max) }
+        let seen = lastSeen[id]
+        if seen & 0xFFFF_FFFF_0000_0000 == tag {
+          counts[Int(truncatingIfNeeded: seen & 0xFFFF_FFFF)] += 1
         } else {
-          lastDocument[id] = document
-          slot[id] = termIDs.count
+          lastSeen[id] = tag | UInt64(termIDs.count)
           termIDs.append(Int32(id))
           counts.append(1)
-          documentFrequency[id] += 1
         }
       }
       rowPointers.append(termIDs.count)
+    }
+    // Frequencies per term, from the per-document entries (cheaper than per token).
+    documentFrequency = Array(repeating: 0, count: table.count)
+    termFrequency = Array(repeating: 0, count: table.count)
+    for (id, count) in zip(termIDs, counts) {
+      documentFrequency[Int(id)] += 1
+      termFrequency[Int(id)] += Int(count)
     }
   }
 }
