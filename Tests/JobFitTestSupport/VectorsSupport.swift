@@ -66,11 +66,13 @@ public enum TFIDFFixture {
   ]
 
   public static func corpus() throws -> Corpus {
-    try JSONDecoder().decode(Corpus.self, from: Data(contentsOf: folder.appendingPathComponent("corpus.json")))
+    let url = folder.appendingPathComponent("corpus.json")
+    return try JSONDecoder().decode(Corpus.self, from: Data(contentsOf: url))
   }
 
   public static func load(_ name: String) throws -> Case {
-    try JSONDecoder().decode(Case.self, from: Data(contentsOf: folder.appendingPathComponent("\(name).json")))
+    let url = folder.appendingPathComponent("\(name).json")
+    return try JSONDecoder().decode(Case.self, from: Data(contentsOf: url))
   }
 }
 

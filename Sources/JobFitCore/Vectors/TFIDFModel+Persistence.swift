@@ -27,7 +27,8 @@ extension TFIDFModel {
     do {
       try data.write(to: url, options: .atomic)
     } catch {
-      throw JobFitError.unreadable(path: url.path, reason: "cannot write model: \(error.localizedDescription)")
+      throw JobFitError.unreadable(
+        path: url.path, reason: "cannot write model: \(error.localizedDescription)")
     }
   }
 
