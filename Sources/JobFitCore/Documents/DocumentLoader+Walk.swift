@@ -12,6 +12,8 @@ struct WorkItem: Sendable {
   var id: String
   /// An extension-less file found in a directory: a binary one is skipped, not a failure.
   var sniffedInDirectory: Bool
+  /// A problem found while listing (missing path, unreadable folder), reported in its place.
+  var failure: JobFitError? = nil
 }
 
 extension DocumentLoader {
@@ -19,12 +21,12 @@ extension DocumentLoader {
   func expand(_ path: String, into items: inout [WorkItem], result: inout DocumentLoadResult) {
     switch Self.fileType(path) {
     case .missing:
-      result.failures.append(DocumentLoadFailure(path: path, error: .fileNotFound(path: path)))
+      items.append(WorkItem(path: path, id: path, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
     case .directory(let identity):
       var found: [WorkItem] = []
       var visited: Set<FileIdentity> = [identity]
       var skipped = 0
-      walk(directory: path, relative: "", visited: &visited, items: &found, skipped: &skipped, result: &result)
+      walk(directory: path, relative: "", visited: &visited, items: &found, skipped: &skipped)
       found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
       items.append(contentsOf: found)
       if skipped > 0 {
@@ -37,14 +39,15 @@ extension DocumentLoader {
 
   private func walk(
     directory: String, relative: String, visited: inout Set<FileIdentity>, items: inout [WorkItem],
-    skipped: inout Int, result: inout DocumentLoadResult
+    skipped: inout Int
   ) {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
       let reason = access(directory, R_OK | X_OK) == 0 ? "cannot list directory" : "permission denied"
-      result.failures.append(DocumentLoadFailure(path: directory, error: .unreadable(path: directory, reason: reason)))
+      let error = JobFitError.unreadable(path: directory, reason: reason)
+      items.append(WorkItem(path: directory, id: relative, sniffedInDirectory: false, failure: error))
       return
     }
     for name in names where !name.hasPrefix(".") {
@@ -52,10 +55,10 @@ extension DocumentLoader {
       let id = relative.isEmpty ? name : relative + "/" + name
       switch Self.fileType(path) {
       case .missing:  // a dangling symbolic link
-        result.failures.append(DocumentLoadFailure(path: path, error: .fileNotFound(path: path)))
+        items.append(WorkItem(path: path, id: id, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
       case .directory(let identity):
         guard visited.insert(identity).inserted else { continue }  // a symlink loop or repeat
-        walk(directory: path, relative: id, visited: &visited, items: &items, skipped: &skipped, result: &result)
+        walk(directory: path, relative: id, visited: &visited, items: &items, skipped: &skipped)
       case .other:
         let ext = URL(fileURLWithPath: name).pathExtension.lowercased()
         if ext.isEmpty {

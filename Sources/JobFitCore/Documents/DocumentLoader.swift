@@ -42,6 +42,10 @@ public struct DocumentLoader: Sendable {
     let outcomes = OutcomeSlots(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
       let item = work[index]
+      if let failure = item.failure {
+        outcomes.set(index, .failure(failure))
+        return
+      }
       do {
         outcomes.set(index, .success(try reader.read(path: item.path, id: item.id)))
       } catch let error as JobFitError {

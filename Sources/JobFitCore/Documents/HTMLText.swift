@@ -4,10 +4,10 @@
 /// input never fail, they just end up as text or are dropped. Rules:
 /// - `script`, `style`, `noscript`, `template`, `svg`, `iframe` bodies and comments are dropped;
 /// - block elements (`p`, `div`, `li`, `br`, `h1`–`h6`, `tr`, `section`, …) start a new line,
-///   `li` starts it with "• ", table cells are separated by a space;
+///   `li` starts it with "• ", table cells are separated by a space; line breaks in the source
+///   are plain whitespace;
 /// - entities are decoded (common named ones, `&#NN;`, `&#xHH;`);
-/// - whitespace inside a line collapses to one space, lines are trimmed and runs of blank lines
-///   shrink to one.
+/// - whitespace inside a line collapses to one space, lines are trimmed and empty lines dropped.
 /// The title is the first `h1`, else the `<title>`.
 enum HTMLText {
   struct Extracted {
@@ -42,7 +42,8 @@ enum HTMLText {
         continue
       }
       guard byte == UInt8(ascii: "<"), i + 1 < bytes.count else {
-        out.append(byte)
+        // Source line breaks are just whitespace in HTML; only elements break lines.
+        out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
         i += 1
         continue
       }
@@ -91,22 +92,10 @@ enum HTMLText {
     return Extracted(text: text, title: title.map { String($0.prefix(120)) })
   }
 
-  /// Collapses whitespace inside each line, trims lines and keeps at most one blank line in a row.
+  /// Collapses whitespace inside each line, trims lines and drops empty ones.
   static func tidyLines(_ text: String) -> String {
-    var lines: [String] = []
-    var previousBlank = true
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = collapsed(rawLine.utf8)
-      if line.isEmpty {
-        if !previousBlank { lines.append("") }
-        previousBlank = true
-      } else {
-        lines.append(line)
-        previousBlank = false
-      }
-    }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    text.split(separator: "\n").map { collapsed($0.utf8) }.filter { !$0.isEmpty }
+      .joined(separator: "\n")
   }
 
   /// The text of `bytes` with runs of whitespace (including no-break spaces) as one space, trimmed.

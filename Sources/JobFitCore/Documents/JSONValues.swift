@@ -79,6 +79,11 @@ struct RenderedLines {
     }
   }
 
+  /// Adds an empty line (not at the start, never two in a row).
+  mutating func blank() {
+    if let last = lines.last, !last.isEmpty { lines.append("") }
+  }
+
   /// Adds the lines of `other`.
   mutating func append(_ other: RenderedLines) { lines.append(contentsOf: other.lines) }
 

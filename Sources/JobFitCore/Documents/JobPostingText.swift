@@ -39,7 +39,7 @@ enum JobPostingText {
     if let date = J.string(posting["datePosted"]) ?? J.string(posting["date"]) { out.add("Posted: " + date) }
     if let experience = J.string(posting["experience"]) { out.add("Experience: " + experience) }
     if let description = J.string(posting["description"]) {
-      out.add("")
+      out.blank()
       out.add(plain(description))
     }
     out.section("Responsibilities", list(posting["responsibilities"]))

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Row rules, the same for both:
 /// - id: the `idField` value (string or number); without one, `file:LINE`.
-/// - text: the `textField` value. When `textField` is not set, "text" is tried, then the common
-///   columns in `fallbackTextFields`; a JSONL object without any of them is rendered when it is a
-///   JSON Resume or a posting (format `.jsonResume`/`.jobPosting`), else the row fails. Other
+/// - text: the `textField` value. When `textField` is not set: a "text" field; else, for JSONL,
+///   a JSON Resume or posting object is rendered (format `.jsonResume`/`.jobPosting`); else the
+///   first of the common fields in `fallbackTextFields` ("description", "resume", …); else the
+///   row fails. Other
 ///   fields are never concatenated: guessing which strings are content would index URLs and ids.
 /// - title: a `title` field when present.
 /// - A row longer than `maxDocumentBytes` fails as `tooLarge`; an empty text fails as
@@ -54,12 +55,15 @@ struct RecordDocuments {
         }
         let id = JSONValues.string(object[options.resolvedIDField])
         let title = JSONValues.string(object["title"])
-        if let text = try rowText(object.keys.contains, { object[$0] }, path: rowPath) {
+        let explicitOrText = try rowText(object.keys.contains, { object[$0] }, path: rowPath, fallbacks: ["text"])
+        if let text = explicitOrText {
           makeRow(&outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title)
         } else if let rendered = JSONDocuments.render(object) {
           makeRow(
             &outcome, id: id ?? rendered.id, path: path, fileID: fileID, line: lineNumber,
             format: rendered.format, text: rendered.text, title: rendered.title)
+        } else if let text = try rowText(object.keys.contains, { object[$0] }, path: rowPath, fallbacks: Self.fallbackTextFields) {
+          makeRow(&outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title)
         } else {
           throw JobFitError.invalidDocument(
             path: rowPath,
@@ -75,7 +79,9 @@ struct RecordDocuments {
   /// The row's text: the explicit `textField` (required), else the first fallback present.
   ///
   /// - Returns: nil when no text field exists and the caller may try other rules.
-  private func rowText(_ has: (String) -> Bool, _ value: (String) -> Any?, path: String) throws -> String? {
+  private func rowText(
+    _ has: (String) -> Bool, _ value: (String) -> Any?, path: String, fallbacks: [String]
+  ) throws -> String? {
     if let field = options.textField {
       guard has(field) else {
         throw JobFitError.invalidDocument(path: path, reason: "no \"\(field)\" field")
@@ -85,7 +91,7 @@ struct RecordDocuments {
       }
       return text
     }
-    for field in Self.fallbackTextFields where has(field) {
+    for field in fallbacks where has(field) {
       if let text = value(field) as? String { return text }
     }
     return nil
