@@ -82,8 +82,20 @@ struct DocumentReader {
     }
     let cleanTitle = title.map { String($0.prefix(120)) }.flatMap { $0.isEmpty ? nil : $0 }
     return Document(
-      id: id, sourcePath: path, format: format, text: text, title: cleanTitle,
+      id: id, sourcePath: path, format: format, text: text, title: cleanTitle ?? firstLineTitle(text),
       sections: SectionSplitter.sections(in: text), warnings: warnings)
+  }
+
+  /// `Document.defaultTitle(of:)` applied line by line, so a long text is not split whole.
+  static func firstLineTitle(_ text: String) -> String {
+    var lineStart = text.startIndex
+    while lineStart < text.endIndex {
+      let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+      let title = Document.defaultTitle(of: String(text[lineStart..<lineEnd]))
+      if !title.isEmpty { return title }
+      lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+    }
+    return ""
   }
 
   // MARK: - Files

@@ -23,14 +23,15 @@ struct RecordDocuments {
   /// The row that became `text`, before it is checked and split into sections.
   private func makeRow(
     _ outcome: inout DocumentReader.Outcome, id: String?, path: String, fileID: String, line: Int,
-    format: DocumentFormat = .record, text: String, title: String?
+    format: DocumentFormat = .record, text: String, title: String?, normalize: Bool = true
   ) {
     let rowPath = "\(path):\(line)"
     do {
       guard text.utf8.count <= options.maxDocumentBytes else {
         throw JobFitError.tooLarge(path: rowPath, bytes: text.utf8.count, limit: options.maxDocumentBytes)
       }
-      let normalized = TextDecoding.normalizeLineEndings(text)
+      // CSV fields come from an already normalised file; JSON strings may hold "\r\n" escapes.
+      let normalized = normalize ? TextDecoding.normalizeLineEndings(text) : text
       outcome.documents.append(try DocumentReader.makeDocument(
         id: id ?? "\(fileID):\(line)", path: path, errorPath: rowPath, format: format,
         text: normalized, title: title))
@@ -128,7 +129,7 @@ struct RecordDocuments {
       let id = idColumn.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
       makeRow(
         &outcome, id: id, path: path, fileID: fileID, line: record.line,
-        text: record.fields[textColumn], title: titleColumn.map { record.fields[$0] })
+        text: record.fields[textColumn], title: titleColumn.map { record.fields[$0] }, normalize: false)
     }
     if let line = parsed.unterminatedQuoteLine {
       let rowPath = "\(path):\(line)"

@@ -81,16 +81,42 @@ enum SectionHeadings {
   /// The kind of section a heading opens, or nil when the name is not in the table.
   static func kind(of heading: String) -> Section.Kind? { table[normalize(heading)] }
 
-  /// The comparable form of a heading (see the type's discussion).
+  /// The comparable form of a heading (see the type's discussion), built byte by byte: headings
+  /// are checked on many lines of every document, so this avoids Foundation string calls.
   static func normalize(_ heading: String) -> String {
-    var text = heading.lowercased()
-    text = text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
-    text = text.replacingOccurrences(of: "&", with: " and ")
-    let words = text.split(whereSeparator: { c in
-      !(c.isLetter || c.isNumber || c == "'")
-    })
-    // "2. Experience" and "III Skills" number their headings; the number is not the name.
-    let named = words.drop(while: { $0.allSatisfy(\.isNumber) })
-    return named.filter { !fillerWords.contains(String($0)) }.joined(separator: " ")
+    var words: [[UInt8]] = []
+    var word: [UInt8] = []
+    func endWord() {
+      if !word.isEmpty {
+        words.append(word)
+        word.removeAll(keepingCapacity: true)
+      }
+    }
+    let bytes = Array(heading.utf8)
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte >= 0x41 && byte <= 0x5A {
+        word.append(byte | 0x20)
+      } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+        word.append(byte)
+      } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+        bytes[i + 2] == 0x98 || bytes[i + 2] == 0x99
+      {
+        word.append(0x27)  // ‘ ’ → '
+        i += 2
+      } else if byte >= 0x80 {
+        word.append(byte)  // other scalars are kept as they are (the table is English)
+      } else {
+        endWord()
+        if byte == UInt8(ascii: "&") { words.append(Array("and".utf8)) }
+      }
+      i += 1
+    }
+    endWord()
+    // "2. Experience" numbers its heading; the number is not the name.
+    let named = words.drop(while: { $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+    let kept = named.filter { !fillerWords.contains(String(decoding: $0, as: UTF8.self)) }
+    return kept.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
   }
 }

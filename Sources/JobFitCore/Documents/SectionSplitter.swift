@@ -28,8 +28,8 @@ public enum SectionSplitter {
     while lineStart <= bytes.count {
       var lineEnd = lineStart
       while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-      if lineEnd - lineStart <= 200,
-        let found = heading(in: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
+      if mayBeHeading(bytes[lineStart..<lineEnd]),
+        let found = heading(in: bytes[lineStart..<lineEnd])
       {
         headings.append((found.kind, found.heading, lineStart, min(lineEnd + 1, bytes.count)))
       }
@@ -47,32 +47,81 @@ public enum SectionSplitter {
     return sections
   }
 
+  /// A cheap byte-level filter run on every line: at most 240 bytes, and Markdown headings
+  /// aside, at most 8 words (no heading rule accepts more), so body sentences skip `heading(in:)`.
+  static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
+    guard !line.isEmpty, line.count <= 240 else { return false }
+    var start = line.startIndex
+    while start < line.endIndex, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+    guard start < line.endIndex else { return false }
+    if line[start] == UInt8(ascii: "#") { return true }
+    var spaces = 0
+    var previousSpace = true
+    for byte in line[start...] {
+      let isSpace = byte == 0x20 || byte == 0x09
+      if isSpace && !previousSpace {
+        spaces += 1
+        if spaces >= 8 { return false }
+      }
+      previousSpace = isSpace
+    }
+    return true
+  }
+
   /// The kind and cleaned text of `line` when it is a heading.
   static func heading(in line: String) -> (kind: Section.Kind, heading: String)? {
-    let text = line.trimmingCharacters(in: .whitespaces)
-    guard let first = text.first, text.count <= 120 else { return nil }
-    if ["•", "·", "▪", "◦", "–"].contains(first) { return nil }
-    if "-*+".contains(first), text.dropFirst().first == " " { return nil }
-    if first == "#" {
-      let marks = text.prefix(while: { $0 == "#" })
-      let rest = text.dropFirst(marks.count)
-      guard marks.count <= 6, rest.first == " " || rest.first == "\t" else { return nil }
-      let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: "# \t"))
+    heading(in: Array(line.utf8)[...])
+  }
+
+  /// The kind and cleaned text of the UTF-8 `line` when it is a heading.
+  static func heading(in line: ArraySlice<UInt8>) -> (kind: Section.Kind, heading: String)? {
+    let text = trim(line, " \t")
+    guard let first = text.first, text.count <= 480 else { return nil }
+    // Bullets: "•", "·", "▪", "◦", "–", or "-", "*", "+" followed by a space.
+    if text.starts(with: [0xE2, 0x80, 0xA2]) || text.starts(with: [0xC2, 0xB7])
+      || text.starts(with: [0xE2, 0x96, 0xAA]) || text.starts(with: [0xE2, 0x97, 0xA6])
+      || text.starts(with: [0xE2, 0x80, 0x93])
+    {
+      return nil
+    }
+    if "-*+".utf8.contains(first), text.dropFirst().first == 0x20 { return nil }
+    if first == UInt8(ascii: "#") {
+      let marks = text.prefix(while: { $0 == UInt8(ascii: "#") }).count
+      let rest = text.dropFirst(marks)
+      guard marks <= 6, rest.first == 0x20 || rest.first == 0x09 else { return nil }
+      let name = String(decoding: trim(rest, "# \t"), as: UTF8.self)
       guard !name.isEmpty else { return nil }
       return (SectionHeadings.kind(of: name) ?? .other, name)
     }
-    let name = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_=-:|~ \t"))
-    guard !name.isEmpty else { return nil }
-    if let kind = SectionHeadings.kind(of: name), name.count <= 60 { return (kind, name) }
-    let words = name.split(separator: " ").count
-    guard words <= 6, name.first?.isLetter ?? false || name.first?.isNumber ?? false else { return nil }
-    if isCapitalised(name), !name.contains(","), !name.hasSuffix("."), name.count <= 60 {
+    let nameBytes = trim(text, "*_=-:|~ \t")
+    guard let firstByte = nameBytes.first else { return nil }
+    let name = String(decoding: nameBytes, as: UTF8.self)
+    let length = nameBytes.allSatisfy { $0 < 0x80 } ? nameBytes.count : name.count
+    if length <= 60, let kind = SectionHeadings.kind(of: name) { return (kind, name) }
+    let words = nameBytes.split(separator: 0x20).count
+    let startsWithLetter = firstByte >= 0x80 || HTMLText.isLetter(firstByte)
+    let startsWithDigit = firstByte >= 0x30 && firstByte <= 0x39
+    guard words <= 6, startsWithLetter || startsWithDigit else { return nil }
+    if length <= 60, !nameBytes.contains(UInt8(ascii: ",")), nameBytes.last != UInt8(ascii: "."),
+      isCapitalised(name)
+    {
       return (.other, name)
     }
-    if text.hasSuffix(":"), name.count <= 50, !name.contains(":"), name.first?.isLetter ?? false {
+    if text.last == UInt8(ascii: ":"), length <= 50, !nameBytes.contains(UInt8(ascii: ":")),
+      startsWithLetter
+    {
       return (.other, name)
     }
     return nil
+  }
+
+  /// `bytes` without the ASCII characters of `set` at either end.
+  static func trim(_ bytes: ArraySlice<UInt8>, _ set: StaticString) -> ArraySlice<UInt8> {
+    let strip = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+    var lower = bytes.startIndex, upper = bytes.endIndex
+    while lower < upper, strip.contains(bytes[lower]) { lower += 1 }
+    while upper > lower, strip.contains(bytes[upper - 1]) { upper -= 1 }
+    return bytes[lower..<upper]
   }
 
   /// At least 4 letters, 80 % or more of them upper-case.

@@ -92,6 +92,19 @@ enum TextDecoding {
     return (String(scalars), invalid)
   }
 
+  /// Whether `utf8` holds a scalar that NFC could combine with the one before it.
+  static func mayNeedComposition(_ utf8: String.UTF8View) -> Bool {
+    var previous: UInt8 = 0
+    for byte in utf8 {
+      switch (previous, byte) {
+      case (_, 0xCC), (_, 0xCD): return true  // U+0300–U+037F leading bytes
+      case (0xE1, 0x84...0x87), (0xE1, 0xB7), (0xE2, 0x83), (0xEF, 0xB8): return true
+      default: previous = byte
+      }
+    }
+    return false
+  }
+
   private static func normalized(_ decoded: (String, invalid: Int), encoding: String) -> Decoded {
     var warnings: [String] = []
     if decoded.invalid > 0 {
@@ -103,6 +116,10 @@ enum TextDecoding {
 
   /// Replaces "\r\n" and lone "\r" by "\n", and composes the text to Unicode NFC so that
   /// "é" typed two ways matches itself.
+  ///
+  /// NFC runs only when the text holds a combining mark that composition could absorb (U+0300–
+  /// U+036F, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F) or conjoining Hangul jamo
+  /// (U+1100–U+11FF): already-composed text, the usual case, skips the costly pass.
   static func normalizeLineEndings(_ text: String) -> String {
     let utf8 = text.utf8
     var composed = text
@@ -121,8 +138,7 @@ enum TextDecoding {
       }
       composed = String(decoding: out, as: UTF8.self)
     }
-    // NFC only when some scalar could change: ASCII text is already normalised.
-    if composed.utf8.contains(where: { $0 >= 0x80 }) {
+    if mayNeedComposition(composed.utf8) {
       composed = composed.precomposedStringWithCanonicalMapping
     }
     return composed
