@@ -13,6 +13,8 @@ struct PDFText {
   var timeout: Double
   /// Largest stdout accepted before the tool is killed.
   var maxOutputBytes: Int
+  /// Folders searched when `toolPath` is nil; nil means the `PATH` environment variable.
+  var searchPath: String? = nil
 
   static let toolName = "pdftotext"
 
@@ -21,7 +23,7 @@ struct PDFText {
   /// - Throws: `JobFitError.externalTool` when the tool is missing, fails or times out;
   ///   `JobFitError.invalidDocument` when the PDF has no text layer.
   func extract(path: String) throws -> String {
-    guard let tool = toolPath ?? Self.findInPath(Self.toolName) else {
+    guard let tool = toolPath ?? Self.findInPath(Self.toolName, searchPath: searchPath) else {
       throw JobFitError.externalTool(
         tool: Self.toolName, path: path, reason: "pdftotext not found; install poppler-utils")
     }
@@ -60,8 +62,8 @@ struct PDFText {
   }
 
   /// The first executable named `name` in `PATH`.
-  static func findInPath(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+  static func findInPath(_ name: String, searchPath: String? = nil) -> String? {
+    let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for directory in path.split(separator: ":") where !directory.isEmpty {
       let candidate = directory + "/" + name
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -68,8 +68,9 @@ enum ProcessRunner {
     let pid = process.processIdentifier
     let stdout = Sink(), stderr = Sink()
     let group = DispatchGroup()
-    drain(outPipe.fileHandleForReading, into: stdout, cap: maxOutputBytes, pid: pid, group: group)
-    drain(errPipe.fileHandleForReading, into: stderr, cap: 1 << 20, pid: pid, group: group)
+    drain(outPipe.fileHandleForReading, into: stdout, cap: maxOutputBytes, killAt: pid, group: group)
+    // Only the start of stderr is kept; a chatty tool is not killed for its warnings.
+    drain(errPipe.fileHandleForReading, into: stderr, cap: 64 << 10, killAt: nil, group: group)
 
     let timedOut = group.wait(timeout: .now() + max(0.001, timeout)) == .timedOut
     if timedOut {
@@ -82,16 +83,17 @@ enum ProcessRunner {
       throw JobFitError.externalTool(
         tool: toolName, path: path, reason: "timed out after \(formatSeconds(timeout)) s")
     }
-    if stdout.didOverflow {
+    if stdout.didOverflow && !timedOut {
       throw JobFitError.externalTool(
         tool: toolName, path: path, reason: "output exceeds \(maxOutputBytes) bytes; refusing")
     }
     return Output(status: process.terminationStatus, stdout: stdout.value, stderr: stderr.value)
   }
 
-  /// Reads `handle` to its end on a background thread; past `cap` bytes kills the process.
+  /// Reads `handle` to its end on a background thread; past `cap` bytes it stops keeping the
+  /// output and, when `killAt` is a process id, kills that process.
   private static func drain(
-    _ handle: FileHandle, into sink: Sink, cap: Int, pid: Int32, group: DispatchGroup
+    _ handle: FileHandle, into sink: Sink, cap: Int, killAt pid: Int32?, group: DispatchGroup
   ) {
     group.enter()
     DispatchQueue.global(qos: .userInitiated).async {
@@ -102,7 +104,7 @@ enum ProcessRunner {
         if chunk.isEmpty { break }
         if keep && !sink.append(chunk, cap: cap) {
           keep = false
-          kill(pid, SIGKILL)
+          if let pid { kill(pid, SIGKILL) }
         }
       }
     }

@@ -91,6 +91,17 @@ struct DOCXTextTests {
     }
   }
 
+  @Test("ZIP64 archives are refused")
+  func zip64() throws {
+    var zip = TestZip.make([.init(name: "a", data: [65], deflate: false)])
+    let eocd = zip.count - 22
+    zip[eocd + 10] = 0xFF  // total entries = 0xFFFF: the real count is in the ZIP64 record
+    zip[eocd + 11] = 0xFF
+    #expect(throws: ZipArchive.Failure(kind: .unsupported, reason: "ZIP64 archives are not supported")) {
+      try ZipArchive(bytes: zip)
+    }
+  }
+
   @Test("Adversarial .docx files: random bytes, truncated ZIP, no document.xml, legacy .doc")
   func adversarial() throws {
     let folder = try TemporaryFolder()

@@ -57,9 +57,26 @@ struct PDFTextTests {
     }
   }
 
-  @Test("pdftotext absent from PATH is reported with the package to install")
-  func notInPath() {
-    #expect(PDFText.findInPath("jobfit-no-such-tool-\(UInt32.random(in: 0...UInt32.max))") == nil)
+  @Test("pdftotext absent from the search path is reported with the package to install")
+  func notInPath() throws {
+    let folder = try TemporaryFolder()
+    let pdf = try folder.write("cv.pdf", TestPDF.make(pages: [["text"]]))
+    let tool = PDFText(toolPath: nil, timeout: 5, maxOutputBytes: 1 << 20, searchPath: folder.url.path)
+    #expect(throws: JobFitError.externalTool(tool: "pdftotext", path: pdf, reason: "pdftotext not found; install poppler-utils")) {
+      try tool.extract(path: pdf)
+    }
     #expect(PDFText.findInPath("sh") != nil)
+  }
+
+  @Test("Output past the cap kills the tool with a clear error")
+  func outputCap() throws {
+    let folder = try TemporaryFolder()
+    let pdf = try folder.write("cv.pdf", TestPDF.make(pages: [["text"]]))
+    let script = try folder.write("chatty-tool", "#!/bin/sh\nexec yes 'lots of text'\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+    let chatty = PDFText(toolPath: script, timeout: 20, maxOutputBytes: 1 << 20)
+    #expect(throws: JobFitError.externalTool(tool: "pdftotext", path: pdf, reason: "output exceeds 1048576 bytes; refusing")) {
+      try chatty.extract(path: pdf)
+    }
   }
 }

@@ -34,6 +34,19 @@ struct RecordDocumentsTests {
     }
   }
 
+  @Test("A huge JSONL line loads; one over the per-document limit fails alone")
+  func hugeLine() throws {
+    let folder = try TemporaryFolder()
+    let big = String(repeating: "kubernetes ", count: 200_000)  // 2.2 MB
+    let lines = [#"{"id": "big", "text": "\#(big)"}"#, #"{"id": "small", "text": "Go"}"#]
+    let path = try folder.write("rows.jsonl", lines.joined(separator: "\n"))
+    let result = DocumentLoader().load([path])
+    #expect(result.documents.map(\.id) == ["big", "small"])
+    let limited = DocumentLoader(options: .init(maxDocumentBytes: 1000)).load([path])
+    #expect(limited.documents.map(\.id) == ["small"])
+    #expect(limited.failures.map(\.error) == [.tooLarge(path: "\(path):1", bytes: big.utf8.count, limit: 1000)])
+  }
+
   @Test("JSONL with explicit fields: the text field is then required")
   func explicitFields() throws {
     let folder = try TemporaryFolder()
