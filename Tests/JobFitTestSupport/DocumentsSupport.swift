@@ -48,7 +48,11 @@ public enum TestPDF {
       kids.append(pageNumber)
       next += 1
       if lines.isEmpty {
-        bodies.append((pageNumber, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> >>"))
+        bodies.append(
+          (
+            pageNumber,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> >>"
+          ))
       } else {
         let contentNumber = next
         next += 1
@@ -59,13 +63,19 @@ public enum TestPDF {
           stream += "(\(escaped)) Tj T*\n"
         }
         stream += "ET"
-        bodies.append((pageNumber, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(contentNumber) 0 R >>"))
-        bodies.append((contentNumber, "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream"))
+        bodies.append(
+          (
+            pageNumber,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(contentNumber) 0 R >>"
+          ))
+        bodies.append(
+          (contentNumber, "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream"))
       }
     }
     objects = Array(repeating: "", count: next - 1)
     objects[0] = "<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageCount) >>"
+    objects[1] =
+      "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageCount) >>"
     objects[2] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
     for (number, body) in bodies { objects[number - 1] = body }
 
@@ -98,7 +108,9 @@ public enum TestZip {
 
   /// A ZIP holding `entries`. `declaredSize` overrides every entry's uncompressed size
   /// (to build lying headers); `flags` sets the general-purpose flags (bit 0: encrypted).
-  public static func make(_ entries: [Entry], declaredSize: UInt32? = nil, flags: UInt16 = 0) -> [UInt8] {
+  public static func make(_ entries: [Entry], declaredSize: UInt32? = nil, flags: UInt16 = 0)
+    -> [UInt8]
+  {
     var files = entries.map { entry -> (Entry, [UInt8], UInt32) in
       let payload = entry.deflate ? rawDeflate(entry.data) : entry.data
       return (entry, payload, crc(entry.data))
@@ -107,7 +119,9 @@ public enum TestZip {
   }
 
   /// A ZIP whose one entry `name` is `compressed` (raw deflate) claiming `size` bytes and `crc`.
-  public static func make(name: String, compressed: [UInt8], size: UInt32, crc: UInt32 = 0) -> [UInt8] {
+  public static func make(name: String, compressed: [UInt8], size: UInt32, crc: UInt32 = 0)
+    -> [UInt8]
+  {
     var files = [(Entry(name: name, data: []), compressed, crc)]
     return archive(files: &files, declaredSize: size, flags: 0)
   }
@@ -123,15 +137,18 @@ public enum TestZip {
       let method: UInt16 = entry.deflate ? 8 : 0
       let size = declaredSize ?? UInt32(entry.data.count)
       out += le32(0x0403_4B50) + le16(20) + le16(flags) + le16(method) + le16(0) + le16(0)
-      out += le32(crc) + le32(UInt32(payload.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
+      out +=
+        le32(crc) + le32(UInt32(payload.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
       out += name + payload
-      central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(flags) + le16(method) + le16(0) + le16(0)
+      central +=
+        le32(0x0201_4B50) + le16(20) + le16(20) + le16(flags) + le16(method) + le16(0) + le16(0)
       central += le32(crc) + le32(UInt32(payload.count)) + le32(size) + le16(UInt16(name.count))
       central += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
     }
     let directoryOffset = UInt32(out.count)
     out += central
-    out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(files.count)) + le16(UInt16(files.count))
+    out +=
+      le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(files.count)) + le16(UInt16(files.count))
     out += le32(UInt32(central.count)) + le32(directoryOffset) + le16(0)
     return out
   }
@@ -145,7 +162,9 @@ public enum TestZip {
   /// (100 MiB of zeros compresses to about 100 KB).
   public static func rawDeflate(chunks: Int, chunk: [UInt8]) -> [UInt8] {
     var stream = z_stream()
-    deflateInit2_(&stream, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+    deflateInit2_(
+      &stream, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY, zlibVersion(),
+      Int32(MemoryLayout<z_stream>.size))
     defer { deflateEnd(&stream) }
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -183,11 +202,16 @@ public enum TestDOCX {
     var body = ""
     for paragraph in paragraphs {
       body += "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>"
-      for (index, piece) in paragraph.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+      for (index, piece) in paragraph.split(separator: "\t", omittingEmptySubsequences: false)
+        .enumerated()
+      {
         if index > 0 { body += "<w:r><w:tab/></w:r>" }
-        for (lineIndex, line) in piece.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineIndex, line) in piece.split(separator: "\n", omittingEmptySubsequences: false)
+          .enumerated()
+        {
           if lineIndex > 0 { body += "<w:r><w:br/></w:r>" }
-          body += "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(escape(String(line)))</w:t></w:r>"
+          body +=
+            "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(escape(String(line)))</w:t></w:r>"
         }
       }
       body += "</w:p>"
@@ -196,7 +220,8 @@ public enum TestDOCX {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr/></w:body></w:document>
       """
-    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+    let types =
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
     return TestZip.make([
       TestZip.Entry(name: "[Content_Types].xml", data: Array(types.utf8), deflate: false),
       TestZip.Entry(name: "word/document.xml", data: Array(document.utf8)),
@@ -217,8 +242,12 @@ public enum DocumentInvariants {
     let count = document.text.utf8.count
     var previousEnd = 0
     for section in document.sections {
-      if section.range.lowerBound < previousEnd { problems.append("section '\(section.heading)' overlaps the previous one") }
-      if section.range.upperBound > count { problems.append("section '\(section.heading)' ends past the text") }
+      if section.range.lowerBound < previousEnd {
+        problems.append("section '\(section.heading)' overlaps the previous one")
+      }
+      if section.range.upperBound > count {
+        problems.append("section '\(section.heading)' ends past the text")
+      }
       previousEnd = section.range.upperBound
     }
     if document.text.contains("\r") { problems.append("text contains a carriage return") }

@@ -26,7 +26,10 @@ enum CSVReader {
   }
 
   private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Parsed {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let lf: UInt8 = 0x0A
+    let cr: UInt8 = 0x0D
     var records: [Record] = []
     var fields: [String] = []
     var line = 1
@@ -37,7 +40,9 @@ enum CSVReader {
 
     func endRecord() {
       // A blank line is one empty field: skip it.
-      if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+      if !(fields.count == 1 && fields[0].isEmpty) {
+        records.append(Record(line: recordLine, fields: fields))
+      }
       fields.removeAll(keepingCapacity: true)
     }
 

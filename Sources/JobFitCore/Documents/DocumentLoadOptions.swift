@@ -53,7 +53,9 @@ public struct DocumentLoadResult: Sendable, Equatable {
   /// each `Document`.
   public var warnings: [String]
 
-  public init(documents: [Document] = [], failures: [DocumentLoadFailure] = [], warnings: [String] = []) {
+  public init(
+    documents: [Document] = [], failures: [DocumentLoadFailure] = [], warnings: [String] = []
+  ) {
     self.documents = documents
     self.failures = failures
     self.warnings = warnings

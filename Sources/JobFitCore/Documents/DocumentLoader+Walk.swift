@@ -21,7 +21,9 @@ extension DocumentLoader {
   func expand(_ path: String, into items: inout [WorkItem], result: inout DocumentLoadResult) {
     switch Self.fileType(path) {
     case .missing:
-      items.append(WorkItem(path: path, id: path, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
+      items.append(
+        WorkItem(
+          path: path, id: path, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
     case .directory(let identity):
       var found: [WorkItem] = []
       var visited: Set<FileIdentity> = [identity]
@@ -30,10 +32,13 @@ extension DocumentLoader {
       found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
       items.append(contentsOf: found)
       if skipped > 0 {
-        result.warnings.append("\(path): skipped \(skipped) file\(skipped == 1 ? "" : "s") with unknown extensions")
+        result.warnings.append(
+          "\(path): skipped \(skipped) file\(skipped == 1 ? "" : "s") with unknown extensions")
       }
     case .other:
-      items.append(WorkItem(path: path, id: URL(fileURLWithPath: path).lastPathComponent, sniffedInDirectory: false))
+      items.append(
+        WorkItem(
+          path: path, id: URL(fileURLWithPath: path).lastPathComponent, sniffedInDirectory: false))
     }
   }
 
@@ -45,9 +50,11 @@ extension DocumentLoader {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      let reason = access(directory, R_OK | X_OK) == 0 ? "cannot list directory" : "permission denied"
+      let reason =
+        access(directory, R_OK | X_OK) == 0 ? "cannot list directory" : "permission denied"
       let error = JobFitError.unreadable(path: directory, reason: reason)
-      items.append(WorkItem(path: directory, id: relative, sniffedInDirectory: false, failure: error))
+      items.append(
+        WorkItem(path: directory, id: relative, sniffedInDirectory: false, failure: error))
       return
     }
     for name in names where !name.hasPrefix(".") {
@@ -55,7 +62,9 @@ extension DocumentLoader {
       let id = relative.isEmpty ? name : relative + "/" + name
       switch Self.fileType(path) {
       case .missing:  // a dangling symbolic link
-        items.append(WorkItem(path: path, id: id, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
+        items.append(
+          WorkItem(
+            path: path, id: id, sniffedInDirectory: false, failure: .fileNotFound(path: path)))
       case .directory(let identity):
         guard visited.insert(identity).inserted else { continue }  // a symlink loop or repeat
         walk(directory: path, relative: id, visited: &visited, items: &items, skipped: &skipped)
@@ -63,7 +72,9 @@ extension DocumentLoader {
         let ext = URL(fileURLWithPath: name).pathExtension.lowercased()
         if ext.isEmpty {
           items.append(WorkItem(path: path, id: id, sniffedInDirectory: true))
-        } else if FileKind.knownExtensions.contains(ext) || FileKind.unsupportedExtensions[ext] != nil {
+        } else if FileKind.knownExtensions.contains(ext)
+          || FileKind.unsupportedExtensions[ext] != nil
+        {
           items.append(WorkItem(path: path, id: id, sniffedInDirectory: false))
         } else {
           skipped += 1
@@ -79,7 +90,9 @@ extension DocumentLoader {
   }
 
   enum FileType {
-    case missing, directory(FileIdentity), other
+    case missing
+    case directory(FileIdentity)
+    case other
   }
 
   /// The type of what `path` points to, following symbolic links.

@@ -62,7 +62,8 @@ public struct DocumentLoader: Sendable {
         for document in outcome.documents {
           if let first = sources[document.id] {
             result.warnings.append(
-              "duplicate id \"\(document.id)\" in \(document.sourcePath); kept the one from \(first)")
+              "duplicate id \"\(document.id)\" in \(document.sourcePath); kept the one from \(first)"
+            )
             continue
           }
           sources[document.id] = document.sourcePath

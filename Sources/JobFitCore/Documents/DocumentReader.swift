@@ -27,20 +27,31 @@ struct DocumentReader {
     let isCollection = kind == .jsonl || kind == .csv
     if kind == .pdf {
       _ = try Self.fileSize(path: path, limit: options.maxDocumentBytes)
-      let pdf = PDFText(toolPath: nil, timeout: options.pdfTimeout, maxOutputBytes: 4 * options.maxDocumentBytes + (1 << 20))
+      let pdf = PDFText(
+        toolPath: nil, timeout: options.pdfTimeout,
+        maxOutputBytes: 4 * options.maxDocumentBytes + (1 << 20))
       let text = try pdf.extract(path: path)
-      return Outcome(documents: [try Self.makeDocument(id: id, path: path, format: .pdf, text: text)])
+      return Outcome(documents: [
+        try Self.makeDocument(id: id, path: path, format: .pdf, text: text)
+      ])
     }
-    let bytes = try Self.readBytes(path: path, limit: isCollection ? options.maxCollectionBytes : options.maxDocumentBytes)
+    let bytes = try Self.readBytes(
+      path: path, limit: isCollection ? options.maxCollectionBytes : options.maxDocumentBytes)
     if kind == nil { kind = FileKind.sniff(bytes) }
     switch kind {
     case .unsupported(let detail)?: throw JobFitError.unsupportedFormat(path: path, detail: detail)
     case .pdf?:
-      let pdf = PDFText(toolPath: nil, timeout: options.pdfTimeout, maxOutputBytes: 4 * options.maxDocumentBytes + (1 << 20))
-      return Outcome(documents: [try Self.makeDocument(id: id, path: path, format: .pdf, text: try pdf.extract(path: path))])
+      let pdf = PDFText(
+        toolPath: nil, timeout: options.pdfTimeout,
+        maxOutputBytes: 4 * options.maxDocumentBytes + (1 << 20))
+      return Outcome(documents: [
+        try Self.makeDocument(id: id, path: path, format: .pdf, text: try pdf.extract(path: path))
+      ])
     case .docx?:
       let text = try DOCXText.extract(bytes, path: path)
-      return Outcome(documents: [try Self.makeDocument(id: id, path: path, format: .docx, text: text)])
+      return Outcome(documents: [
+        try Self.makeDocument(id: id, path: path, format: .docx, text: text)
+      ])
     default: break
     }
     let decoded = try TextDecoding.decode(bytes, path: path)
@@ -48,16 +59,23 @@ struct DocumentReader {
     switch kind ?? .text {
     case .markdown:
       let text = MarkdownText.extract(decoded.text)
-      return Outcome(documents: [try Self.makeDocument(id: id, path: path, format: .markdown, text: text, warnings: warnings)])
+      return Outcome(documents: [
+        try Self.makeDocument(id: id, path: path, format: .markdown, text: text, warnings: warnings)
+      ])
     case .html:
       let extracted = HTMLText.extract(decoded.text)
-      return Outcome(documents: [try Self.makeDocument(
-        id: id, path: path, format: .html, text: extracted.text, title: extracted.title, warnings: warnings)])
+      return Outcome(documents: [
+        try Self.makeDocument(
+          id: id, path: path, format: .html, text: extracted.text, title: extracted.title,
+          warnings: warnings)
+      ])
     case .json, .sniffedJSON:
       do {
         let result = try JSONDocuments.documents(from: decoded.text, path: path, fileID: id)
         return Outcome(documents: result.documents, failures: result.failures)
-      } catch JobFitError.invalidDocument(_, let reason) where kind == .sniffedJSON && reason.hasPrefix("invalid JSON") {
+      } catch JobFitError.invalidDocument(_, let reason)
+        where kind == .sniffedJSON && reason.hasPrefix("invalid JSON")
+      {
         break  // "[draft] notes" is text that happens to start with a bracket
       }
     case .jsonl:
@@ -66,7 +84,10 @@ struct DocumentReader {
       return try RecordDocuments(options: options).csv(decoded.text, path: path, fileID: id)
     default: break
     }
-    return Outcome(documents: [try Self.makeDocument(id: id, path: path, format: .text, text: decoded.text, warnings: warnings)])
+    return Outcome(documents: [
+      try Self.makeDocument(
+        id: id, path: path, format: .text, text: decoded.text, warnings: warnings)
+    ])
   }
 
   /// A document with its sections, refusing text that is empty after extraction.
@@ -82,7 +103,8 @@ struct DocumentReader {
     }
     let cleanTitle = title.map { String($0.prefix(120)) }.flatMap { $0.isEmpty ? nil : $0 }
     return Document(
-      id: id, sourcePath: path, format: format, text: text, title: cleanTitle ?? firstLineTitle(text),
+      id: id, sourcePath: path, format: format, text: text,
+      title: cleanTitle ?? firstLineTitle(text),
       sections: SectionSplitter.sections(in: text), warnings: warnings)
   }
 

@@ -46,10 +46,14 @@ enum FileKind: Equatable {
     if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       return .unsupported(unsupportedExtensions["doc"] ?? "legacy Office file")
     }
-    if bytes.starts(with: Array("{\\rtf".utf8)) { return .unsupported(unsupportedExtensions["rtf"] ?? "RTF") }
+    if bytes.starts(with: Array("{\\rtf".utf8)) {
+      return .unsupported(unsupportedExtensions["rtf"] ?? "RTF")
+    }
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-    let head = bytes[start..<min(bytes.count, start + 64)].map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
+    let head = bytes[start..<min(bytes.count, start + 64)].map {
+      $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0)
+    }
     if head.first == UInt8(ascii: "{") || head.first == UInt8(ascii: "[") { return .sniffedJSON }
     if head.starts(with: Array("<html".utf8)) || head.starts(with: Array("<!doctype html".utf8)) {
       return .html

@@ -47,7 +47,9 @@ extension HTMLText {
       return i
     }
     var name: [UInt8] = []
-    while i < bytes.count, name.count < 10, isLetter(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) {
+    while i < bytes.count, name.count < 10,
+      isLetter(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39)
+    {
       name.append(bytes[i])
       i += 1
     }

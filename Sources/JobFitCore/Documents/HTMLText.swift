@@ -33,8 +33,10 @@ enum HTMLText {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count / 2)
     var i = 0
-    var titleStart: Int?, titleText: String?
-    var h1Start: Int?, h1Text: String?
+    var titleStart: Int?
+    var titleText: String?
+    var h1Start: Int?
+    var h1Text: String?
     while i < bytes.count {
       let byte = bytes[i]
       if byte == UInt8(ascii: "&") {
@@ -72,9 +74,10 @@ enum HTMLText {
         continue
       }
       if droppedElements.contains(name) && !tag.selfClosing {
-        i = find(bytes, "</" + name, from: i, caseInsensitive: true).map { closing in
-          find(bytes, ">", from: closing).map { $0 + 1 } ?? bytes.count
-        } ?? bytes.count
+        i =
+          find(bytes, "</" + name, from: i, caseInsensitive: true).map { closing in
+            find(bytes, ">", from: closing).map { $0 + 1 } ?? bytes.count
+          } ?? bytes.count
         continue
       }
       switch name {
@@ -153,8 +156,9 @@ enum HTMLText {
     }
     guard isLetter(bytes[i]) else { return nil }
     var nameBytes: [UInt8] = []
-    while i < bytes.count, isLetter(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39)
-      || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ":")
+    while i < bytes.count,
+      isLetter(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39)
+        || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ":")
     {
       nameBytes.append(bytes[i] | 0x20)
       i += 1

@@ -25,7 +25,8 @@ enum JSONDocuments {
   /// - Throws: `JobFitError.invalidDocument` with `path`.
   static func parse(_ text: String, path: String) throws -> Any {
     if JSONValues.nestingExceeds(text.utf8, limit: maxNesting) {
-      throw JobFitError.invalidDocument(path: path, reason: "JSON nested deeper than \(maxNesting) levels")
+      throw JobFitError.invalidDocument(
+        path: path, reason: "JSON nested deeper than \(maxNesting) levels")
     }
     do {
       return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -57,7 +58,9 @@ enum JSONDocuments {
     if let array = value as? [Any] { return array }
     guard let object = value as? [String: Any] else { return nil }
     if render(object) == nil, let graph = object["@graph"] as? [Any] {
-      let postings = graph.filter { ($0 as? [String: Any]).map(JobPostingText.isSchemaOrg) ?? false }
+      let postings = graph.filter {
+        ($0 as? [String: Any]).map(JobPostingText.isSchemaOrg) ?? false
+      }
       if !postings.isEmpty { return postings }
     }
     return [object]
@@ -85,9 +88,10 @@ enum JSONDocuments {
       }
       let id = isCollection ? (rendered.id ?? "\(fileID)#\(index)") : fileID
       do {
-        documents.append(try DocumentReader.makeDocument(
-          id: id, path: path, errorPath: itemPath, format: rendered.format, text: rendered.text,
-          title: rendered.title))
+        documents.append(
+          try DocumentReader.makeDocument(
+            id: id, path: path, errorPath: itemPath, format: rendered.format, text: rendered.text,
+            title: rendered.title))
       } catch let error as JobFitError {
         failures.append(DocumentLoadFailure(path: itemPath, error: error))
       }

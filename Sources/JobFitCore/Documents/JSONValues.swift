@@ -31,9 +31,9 @@ enum JSONValues {
   /// "(start – end)" for a date range; "present" when only the start is known.
   static func dateRange(_ start: Any?, _ end: Any?) -> String {
     switch (string(start), string(end)) {
-    case let (s?, e?): "(\(s) – \(e))"
-    case let (s?, nil): "(\(s) – present)"
-    case let (nil, e?): "(until \(e))"
+    case (let s?, let e?): "(\(s) – \(e))"
+    case (let s?, nil): "(\(s) – present)"
+    case (nil, let e?): "(until \(e))"
     case (nil, nil): ""
     }
   }
@@ -48,10 +48,17 @@ enum JSONValues {
   /// Checked before parsing so a hostile `[[[[…` cannot exhaust the parser's stack.
   static func nestingExceeds(_ bytes: some Sequence<UInt8>, limit: Int) -> Bool {
     var depth = 0
-    var inString = false, escaped = false
+    var inString = false
+    var escaped = false
     for byte in bytes {
       if inString {
-        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+        if escaped {
+          escaped = false
+        } else if byte == 0x5C {
+          escaped = true
+        } else if byte == 0x22 {
+          inString = false
+        }
         continue
       }
       switch byte {
@@ -74,7 +81,9 @@ struct RenderedLines {
   /// Adds each line of `text` (multi-line strings keep their lines).
   mutating func add(_ text: String?) {
     guard let text, !text.isEmpty else { return }
-    for line in TextDecoding.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in TextDecoding.normalizeLineEndings(text).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    {
       lines.append(String(line))
     }
   }

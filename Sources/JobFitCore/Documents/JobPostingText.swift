@@ -26,7 +26,8 @@ enum JobPostingText {
     let title = J.string(posting["title"]) ?? J.string(posting["name"])
     var out = RenderedLines()
     out.add(title)
-    let company = J.string(J.object(posting["hiringOrganization"])?["name"])
+    let company =
+      J.string(J.object(posting["hiringOrganization"])?["name"])
       ?? J.string(posting["hiringOrganization"]) ?? J.string(posting["company"])
     out.add(J.join([company, location(posting)], " — "))
     if let type = J.strings(posting["employmentType"]).first ?? J.string(posting["type"]) {
@@ -36,7 +37,9 @@ enum JobPostingText {
       out.add("Remote: " + remote)
     }
     if let salary = salary(posting) { out.add("Salary: " + salary) }
-    if let date = J.string(posting["datePosted"]) ?? J.string(posting["date"]) { out.add("Posted: " + date) }
+    if let date = J.string(posting["datePosted"]) ?? J.string(posting["date"]) {
+      out.add("Posted: " + date)
+    }
     if let experience = J.string(posting["experience"]) { out.add("Experience: " + experience) }
     if let description = J.string(posting["description"]) {
       out.blank()
@@ -47,7 +50,8 @@ enum JobPostingText {
     for key in ["experienceRequirements", "educationRequirements"] {
       if let object = J.object(posting[key]) {
         let months = J.string(object["monthsOfExperience"]).map { "\($0) months of experience" }
-        requirements.add(J.string(object["description"]) ?? J.string(object["credentialCategory"]) ?? months)
+        requirements.add(
+          J.string(object["description"]) ?? J.string(object["credentialCategory"]) ?? months)
       } else {
         requirements.append(list(posting[key]))
       }
@@ -57,7 +61,9 @@ enum JobPostingText {
     var skills = RenderedLines()
     for skill in J.array(posting["skills"]) {
       if let object = J.object(skill) {
-        skills.add(JSONResumeText.keywordLine(J.string(object["name"]), J.string(object["level"]), J.strings(object["keywords"])))
+        skills.add(
+          JSONResumeText.keywordLine(
+            J.string(object["name"]), J.string(object["level"]), J.strings(object["keywords"])))
       } else if let name = J.string(skill) {
         skills.add(plain(name))
       }
@@ -73,7 +79,8 @@ enum JobPostingText {
     if let text = JSONValues.string(value) {
       lines.add(plain(text))
     } else {
-      lines.bullets(JSONValues.strings(value).map { plain($0).replacingOccurrences(of: "\n", with: " ") })
+      lines.bullets(
+        JSONValues.strings(value).map { plain($0).replacingOccurrences(of: "\n", with: " ") })
     }
     return lines
   }
@@ -88,11 +95,17 @@ enum JobPostingText {
     typealias J = JSONValues
     if let text = J.string(posting["location"]) { return text }
     if let object = J.object(posting["location"]) {  // job schema
-      return J.join([J.string(object["city"]), J.string(object["region"]), J.string(object["countryCode"])])
+      return J.join([
+        J.string(object["city"]), J.string(object["region"]), J.string(object["countryCode"]),
+      ])
     }
     let places = J.array(posting["jobLocation"]).compactMap { place -> String? in
       guard let address = J.object(J.object(place)?["address"]) else { return J.string(place) }
-      return J.join([J.string(address["addressLocality"]), J.string(address["addressRegion"]), J.string(address["addressCountry"]) ?? J.string(J.object(address["addressCountry"])?["name"])])
+      return J.join([
+        J.string(address["addressLocality"]), J.string(address["addressRegion"]),
+        J.string(address["addressCountry"])
+          ?? J.string(J.object(address["addressCountry"])?["name"]),
+      ])
     }.filter { !$0.isEmpty }
     return places.isEmpty ? nil : places.joined(separator: "; ")
   }
@@ -103,7 +116,8 @@ enum JobPostingText {
     if let text = J.string(posting["salary"]) { return text }
     guard let base = J.object(posting["baseSalary"]) else { return J.string(posting["baseSalary"]) }
     let value = J.object(base["value"])
-    let amount = J.string(base["value"])
+    let amount =
+      J.string(base["value"])
       ?? J.join([J.string(value?["minValue"]), J.string(value?["maxValue"])], "–").nonEmpty
       ?? J.string(value?["value"])
     let unit = J.string(value?["unitText"]).map { "per " + $0 }

@@ -63,7 +63,8 @@ enum MarkdownText {
         let after: Character? = i + run < chars.count ? chars[i + run] : nil
         let opens = after.map { !$0.isWhitespace } ?? false
         let closes = before.map { !$0.isWhitespace } ?? false
-        let wordInside = (before?.isLetter ?? false || before?.isNumber ?? false)
+        let wordInside =
+          (before?.isLetter ?? false || before?.isNumber ?? false)
           && (after?.isLetter ?? false || after?.isNumber ?? false)
         // Emphasis delimiters touch text on one side only; snake_case and 2*3 keep theirs.
         if run <= 3 && (opens != closes) && !wordInside {

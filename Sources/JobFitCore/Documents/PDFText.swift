@@ -33,7 +33,8 @@ struct PDFText {
       executable: tool, arguments: ["-layout", "-enc", "UTF-8", absolute, "-"],
       timeout: timeout, maxOutputBytes: maxOutputBytes, toolName: Self.toolName, path: path)
     guard run.status == 0 else {
-      let firstLine = String(decoding: run.stderr, as: UTF8.self)
+      let firstLine =
+        String(decoding: run.stderr, as: UTF8.self)
         .split(separator: "\n").first.map(String.init) ?? ""
       let detail = firstLine.isEmpty ? "" : ": " + String(firstLine.prefix(200))
       throw JobFitError.externalTool(
@@ -50,11 +51,14 @@ struct PDFText {
 
   /// Form feeds to newlines, line endings normalised, trailing spaces of each line removed.
   static func tidy(_ raw: String) -> String {
-    let unified = TextDecoding.normalizeLineEndings(raw.replacingOccurrences(of: "\u{0C}", with: "\n"))
+    let unified = TextDecoding.normalizeLineEndings(
+      raw.replacingOccurrences(of: "\u{0C}", with: "\n"))
     var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map {
       line -> Substring in
       var end = line.endIndex
-      while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+      while end > line.startIndex, line[line.index(before: end)] == " " {
+        end = line.index(before: end)
+      }
       return line[..<end]
     }
     while lines.last?.isEmpty == true { lines.removeLast() }
@@ -63,7 +67,8 @@ struct PDFText {
 
   /// The first executable named `name` in `PATH`.
   static func findInPath(_ name: String, searchPath: String? = nil) -> String? {
-    let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    let path =
+      searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for directory in path.split(separator: ":") where !directory.isEmpty {
       let candidate = directory + "/" + name
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

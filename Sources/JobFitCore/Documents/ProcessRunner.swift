@@ -55,7 +55,8 @@ enum ProcessRunner {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    let outPipe = Pipe(), errPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe
     process.standardInput = FileHandle.nullDevice
@@ -63,12 +64,15 @@ enum ProcessRunner {
       try process.run()
     } catch {
       throw JobFitError.externalTool(
-        tool: toolName, path: path, reason: "cannot start \(executable): \(error.localizedDescription)")
+        tool: toolName, path: path,
+        reason: "cannot start \(executable): \(error.localizedDescription)")
     }
     let pid = process.processIdentifier
-    let stdout = Sink(), stderr = Sink()
+    let stdout = Sink()
+    let stderr = Sink()
     let group = DispatchGroup()
-    drain(outPipe.fileHandleForReading, into: stdout, cap: maxOutputBytes, killAt: pid, group: group)
+    drain(
+      outPipe.fileHandleForReading, into: stdout, cap: maxOutputBytes, killAt: pid, group: group)
     // Only the start of stderr is kept; a chatty tool is not killed for its warnings.
     drain(errPipe.fileHandleForReading, into: stderr, cap: 64 << 10, killAt: nil, group: group)
 

@@ -28,13 +28,15 @@ struct RecordDocuments {
     let rowPath = "\(path):\(line)"
     do {
       guard text.utf8.count <= options.maxDocumentBytes else {
-        throw JobFitError.tooLarge(path: rowPath, bytes: text.utf8.count, limit: options.maxDocumentBytes)
+        throw JobFitError.tooLarge(
+          path: rowPath, bytes: text.utf8.count, limit: options.maxDocumentBytes)
       }
       // CSV fields come from an already normalised file; JSON strings may hold "\r\n" escapes.
       let normalized = normalize ? TextDecoding.normalizeLineEndings(text) : text
-      outcome.documents.append(try DocumentReader.makeDocument(
-        id: id ?? "\(fileID):\(line)", path: path, errorPath: rowPath, format: format,
-        text: normalized, title: title))
+      outcome.documents.append(
+        try DocumentReader.makeDocument(
+          id: id ?? "\(fileID):\(line)", path: path, errorPath: rowPath, format: format,
+          text: normalized, title: title))
     } catch let error as JobFitError {
       outcome.failures.append(DocumentLoadFailure(path: rowPath, error: error))
     } catch {}
@@ -51,24 +53,34 @@ struct RecordDocuments {
       guard line.contains(where: { !$0.isWhitespace }) else { continue }
       let rowPath = "\(path):\(lineNumber)"
       do {
-        guard let object = try JSONDocuments.parse(String(line), path: rowPath) as? [String: Any] else {
+        guard let object = try JSONDocuments.parse(String(line), path: rowPath) as? [String: Any]
+        else {
           throw JobFitError.invalidDocument(path: rowPath, reason: "line is not a JSON object")
         }
         let id = JSONValues.string(object[options.resolvedIDField])
         let title = JSONValues.string(object["title"])
-        let explicitOrText = try rowText(object.keys.contains, { object[$0] }, path: rowPath, fallbacks: ["text"])
+        let explicitOrText = try rowText(
+          object.keys.contains, { object[$0] }, path: rowPath, fallbacks: ["text"])
         if let text = explicitOrText {
-          makeRow(&outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title)
+          makeRow(
+            &outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title
+          )
         } else if let rendered = JSONDocuments.render(object) {
           makeRow(
             &outcome, id: id ?? rendered.id, path: path, fileID: fileID, line: lineNumber,
             format: rendered.format, text: rendered.text, title: rendered.title)
-        } else if let text = try rowText(object.keys.contains, { object[$0] }, path: rowPath, fallbacks: Self.fallbackTextFields) {
-          makeRow(&outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title)
+        } else if let text = try rowText(
+          object.keys.contains, { object[$0] }, path: rowPath, fallbacks: Self.fallbackTextFields)
+        {
+          makeRow(
+            &outcome, id: id, path: path, fileID: fileID, line: lineNumber, text: text, title: title
+          )
         } else {
           throw JobFitError.invalidDocument(
             path: rowPath,
-            reason: "no \"\(options.textField ?? "text")\" field and not a JSON Resume or JobPosting object; pass --text-field")
+            reason:
+              "no \"\(options.textField ?? "text")\" field and not a JSON Resume or JobPosting object; pass --text-field"
+          )
         }
       } catch let error as JobFitError {
         outcome.failures.append(DocumentLoadFailure(path: rowPath, error: error))
@@ -107,13 +119,15 @@ struct RecordDocuments {
     let parsed = CSVReader.parse(Array(text.utf8))
     guard let header = parsed.records.first else { throw JobFitError.emptyDocument(path: path) }
     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-    let textColumn: Int? = options.textField.map { columns.firstIndex(of: $0) }
+    let textColumn: Int? =
+      options.textField.map { columns.firstIndex(of: $0) }
       ?? Self.fallbackTextFields.lazy.compactMap { columns.firstIndex(of: $0) }.first
     guard let textColumn else {
       let wanted = options.textField ?? "text"
       let listed = columns.prefix(12).joined(separator: ", ")
       throw JobFitError.invalidDocument(
-        path: path, reason: "CSV has no \"\(wanted)\" column (columns: \(listed)); pass --text-field")
+        path: path,
+        reason: "CSV has no \"\(wanted)\" column (columns: \(listed)); pass --text-field")
     }
     let idColumn = columns.firstIndex(of: options.resolvedIDField)
     let titleColumn = columns.firstIndex(of: "title")
@@ -122,14 +136,18 @@ struct RecordDocuments {
       guard record.fields.count == columns.count else {
         let rowPath = "\(path):\(record.line)"
         let error = JobFitError.invalidDocument(
-          path: rowPath, reason: "row has \(record.fields.count) fields; the header has \(columns.count)")
+          path: rowPath,
+          reason: "row has \(record.fields.count) fields; the header has \(columns.count)")
         outcome.failures.append(DocumentLoadFailure(path: rowPath, error: error))
         continue
       }
-      let id = idColumn.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+      let id = idColumn.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
+        $0.isEmpty ? nil : $0
+      }
       makeRow(
         &outcome, id: id, path: path, fileID: fileID, line: record.line,
-        text: record.fields[textColumn], title: titleColumn.map { record.fields[$0] }, normalize: false)
+        text: record.fields[textColumn], title: titleColumn.map { record.fields[$0] },
+        normalize: false)
     }
     if let line = parsed.unterminatedQuoteLine {
       let rowPath = "\(path):\(line)"

@@ -28,7 +28,10 @@ enum SectionHeadings {
       "education", "academic background", "education and training", "academic qualifications",
       "education and certifications", "studies",
     ],
-    .projects: ["projects", "personal projects", "selected projects", "side projects", "open source", "portfolio"],
+    .projects: [
+      "projects", "personal projects", "selected projects", "side projects", "open source",
+      "portfolio",
+    ],
     .certifications: [
       "certifications", "certificates", "certification", "licenses", "licenses and certifications",
       "certifications and licenses", "accreditations", "licences",

@@ -118,7 +118,8 @@ public enum SectionSplitter {
   /// `bytes` without the ASCII characters of `set` at either end.
   static func trim(_ bytes: ArraySlice<UInt8>, _ set: StaticString) -> ArraySlice<UInt8> {
     let strip = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
-    var lower = bytes.startIndex, upper = bytes.endIndex
+    var lower = bytes.startIndex
+    var upper = bytes.endIndex
     while lower < upper, strip.contains(bytes[lower]) { lower += 1 }
     while upper > lower, strip.contains(bytes[upper - 1]) { upper -= 1 }
     return bytes[lower..<upper]
@@ -126,7 +127,8 @@ public enum SectionSplitter {
 
   /// At least 4 letters, 80 % or more of them upper-case.
   static func isCapitalised(_ text: String) -> Bool {
-    var letters = 0, upper = 0
+    var letters = 0
+    var upper = 0
     for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
       letters += 1
       if scalar.properties.isUppercase { upper += 1 }
@@ -136,7 +138,8 @@ public enum SectionSplitter {
 
   /// `range` without leading and trailing whitespace bytes (empty ranges stay at their start).
   static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-    var lower = range.lowerBound, upper = range.upperBound
+    var lower = range.lowerBound
+    var upper = range.upperBound
     while lower < upper, isSpace(bytes[lower]) { lower += 1 }
     while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
     return lower..<upper

@@ -56,7 +56,7 @@ enum TextDecoding {
     var invalid = 0
     loop: while true {
       switch parser.parseScalar(from: &iterator) {
-      case let .valid(encoded): scalars.append(Unicode.UTF8.decode(encoded))
+      case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
       case .error:
         invalid += 1
         scalars.append("\u{FFFD}")
@@ -72,7 +72,8 @@ enum TextDecoding {
     units.reserveCapacity(bytes.count / 2)
     var index = bytes.startIndex
     while index + 1 < bytes.endIndex {
-      let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+      let a = UInt16(bytes[index])
+      let b = UInt16(bytes[index + 1])
       units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
       index += 2
     }
@@ -82,7 +83,7 @@ enum TextDecoding {
     var scalars = String.UnicodeScalarView()
     loop: while true {
       switch parser.parseScalar(from: &iterator) {
-      case let .valid(encoded): scalars.append(Unicode.UTF16.decode(encoded))
+      case .valid(let encoded): scalars.append(Unicode.UTF16.decode(encoded))
       case .error:
         invalid += 1
         scalars.append("\u{FFFD}")

@@ -15,7 +15,8 @@ enum Inflater {
     _ data: ArraySlice<UInt8>, entryName: String, declaredSize: Int, limits: ZipArchive.Limits
   ) throws -> [UInt8] {
     var stream = z_stream()
-    guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+    guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else {
       throw ZipArchive.Failure(kind: .malformed, reason: "zlib inflateInit2 failed")
     }
     defer { inflateEnd(&stream) }
@@ -35,8 +36,10 @@ enum Inflater {
         let produced = chunkSize - Int(stream.avail_out)
         let consumed = input.count - Int(stream.avail_in)
         if output.count + produced > cap {
-          let limit = declaredSize <= limits.maxEntryBytes
-            ? "its declared size of \(declaredSize) bytes" : "the limit of \(limits.maxEntryBytes) bytes"
+          let limit =
+            declaredSize <= limits.maxEntryBytes
+            ? "its declared size of \(declaredSize) bytes"
+            : "the limit of \(limits.maxEntryBytes) bytes"
           throw ZipArchive.Failure(
             kind: .tooLarge, reason: "\(entryName) inflates past \(limit)",
             inflatedBytes: output.count + produced)
@@ -47,7 +50,8 @@ enum Inflater {
         {
           throw ZipArchive.Failure(
             kind: .ratio,
-            reason: "\(entryName) expands more than \(limits.maxCompressionRatio):1; refusing a possible zip bomb",
+            reason:
+              "\(entryName) expands more than \(limits.maxCompressionRatio):1; refusing a possible zip bomb",
             inflatedBytes: output.count)
         }
         switch status {

@@ -104,12 +104,16 @@ struct ZipArchive {
     guard entry.method == 0 || entry.method == 8 else {
       throw Failure(
         kind: .unsupported,
-        reason: "\(entry.name) uses ZIP compression method \(entry.method); only stored and deflate are supported")
+        reason:
+          "\(entry.name) uses ZIP compression method \(entry.method); only stored and deflate are supported"
+      )
     }
     guard entry.uncompressedSize <= limits.maxEntryBytes else {
       throw Failure(
         kind: .tooLarge,
-        reason: "\(entry.name) inflates to \(entry.uncompressedSize) bytes; the limit is \(limits.maxEntryBytes)")
+        reason:
+          "\(entry.name) inflates to \(entry.uncompressedSize) bytes; the limit is \(limits.maxEntryBytes)"
+      )
     }
     if entry.uncompressedSize > limits.ratioGraceBytes,
       entry.uncompressedSize > limits.maxCompressionRatio * max(1, entry.compressedSize)
@@ -128,11 +132,13 @@ struct ZipArchive {
     let output: [UInt8]
     if entry.method == 0 {
       guard entry.compressedSize == entry.uncompressedSize else {
-        throw Failure(kind: .malformed, reason: "stored ZIP entry \(entry.name) has inconsistent sizes")
+        throw Failure(
+          kind: .malformed, reason: "stored ZIP entry \(entry.name) has inconsistent sizes")
       }
       output = Array(data)
     } else {
-      output = try Inflater.inflate(data, entryName: entry.name, declaredSize: entry.uncompressedSize, limits: limits)
+      output = try Inflater.inflate(
+        data, entryName: entry.name, declaredSize: entry.uncompressedSize, limits: limits)
     }
     guard Inflater.crc32(output) == entry.crc32 else {
       throw Failure(kind: .malformed, reason: "ZIP entry \(entry.name) fails its CRC-32 check")

@@ -5,21 +5,26 @@ import Testing
 
 @Suite("DOCX and ZIP")
 struct DOCXTextTests {
-  @Test("A .docx built in the test: paragraphs become lines, tabs and breaks kept, entities decoded")
+  @Test(
+    "A .docx built in the test: paragraphs become lines, tabs and breaks kept, entities decoded")
   func happyPath() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("cv.docx", TestDOCX.make(paragraphs: [
-      "Jane Doe", "Experience", "Engineer\tAcme & Co <Berlin>", "Line one\nline two",
-    ]))
+    let path = try folder.write(
+      "cv.docx",
+      TestDOCX.make(paragraphs: [
+        "Jane Doe", "Experience", "Engineer\tAcme & Co <Berlin>", "Line one\nline two",
+      ]))
     let document = try #require(try DocumentLoader().loadDocument(at: path).first)
     #expect(document.format == .docx)
-    #expect(document.text == "Jane Doe\nExperience\nEngineer\tAcme & Co <Berlin>\nLine one\nline two\n")
+    #expect(
+      document.text == "Jane Doe\nExperience\nEngineer\tAcme & Co <Berlin>\nLine one\nline two\n")
     #expect(document.sections.map(\.kind) == [.other, .experience])
   }
 
   @Test("Only w:t text counts: field codes and deleted text are left out")
   func onlyTextRuns() {
-    let xml = #"<w:p><w:r><w:instrText>HYPERLINK x</w:instrText></w:r><w:r><w:t>Go</w:t></w:r><w:del><w:r><w:delText>old</w:delText></w:r></w:del><w:r><w:t/></w:r></w:p><w:p><w:r><w:t>&#x4E2D;&#25991;</w:t></w:r>"#
+    let xml =
+      #"<w:p><w:r><w:instrText>HYPERLINK x</w:instrText></w:r><w:r><w:t>Go</w:t></w:r><w:del><w:r><w:delText>old</w:delText></w:r></w:del><w:r><w:t/></w:r></w:p><w:p><w:r><w:t>&#x4E2D;&#25991;</w:t></w:r>"#
     #expect(DOCXText.text(ofDocumentXML: Array(xml.utf8)) == "Go\n中文")
   }
 
@@ -53,15 +58,21 @@ struct DOCXTextTests {
     // impossible, so check the streaming guard directly with a generous declared size.
     let limits = ZipArchive.Limits()
     let failure = #expect(throws: ZipArchive.Failure.self) {
-      try Inflater.inflate(compressed[...], entryName: "word/document.xml", declaredSize: 60 << 20, limits: limits)
+      try Inflater.inflate(
+        compressed[...], entryName: "word/document.xml", declaredSize: 60 << 20, limits: limits)
     }
     #expect(failure?.kind == .ratio)
     #expect((failure?.inflatedBytes ?? .max) <= limits.ratioGraceBytes + 2 * Inflater.chunkSize)
     // Through the loader the declared ratio is refused up front, with a one-line message.
     let folder = try TemporaryFolder()
-    let path = try folder.write("bomb.docx", TestZip.make(name: "word/document.xml", compressed: compressed, size: 60 << 20))
-    #expect(throws: JobFitError.invalidDocument(
-      path: path, reason: "invalid .docx: word/document.xml expands more than 200:1; refusing a possible zip bomb")) {
+    let path = try folder.write(
+      "bomb.docx", TestZip.make(name: "word/document.xml", compressed: compressed, size: 60 << 20))
+    #expect(
+      throws: JobFitError.invalidDocument(
+        path: path,
+        reason:
+          "invalid .docx: word/document.xml expands more than 200:1; refusing a possible zip bomb")
+    ) {
       try DocumentLoader().loadDocument(at: path)
     }
   }
@@ -80,13 +91,17 @@ struct DOCXTextTests {
     entry.method = 14
     #expect(throws: ZipArchive.Failure.self) { try methodArchive.contents(of: entry) }
     let many = TestZip.make((0..<20).map { .init(name: "f\($0)", data: data, deflate: false) })
-    #expect(throws: ZipArchive.Failure(kind: .tooLarge, reason: "ZIP has 20 entries; the limit is 10")) {
+    #expect(
+      throws: ZipArchive.Failure(kind: .tooLarge, reason: "ZIP has 20 entries; the limit is 10")
+    ) {
       try ZipArchive(bytes: many, limits: .init(maxEntries: 10))
     }
     var corrupt = TestZip.make([.init(name: "a", data: data, deflate: false)])
     corrupt[30 + 1 + 3] ^= 0xFF  // flip a byte of the stored data
     let corruptArchive = try ZipArchive(bytes: corrupt)
-    #expect(throws: ZipArchive.Failure(kind: .malformed, reason: "ZIP entry a fails its CRC-32 check")) {
+    #expect(
+      throws: ZipArchive.Failure(kind: .malformed, reason: "ZIP entry a fails its CRC-32 check")
+    ) {
       try corruptArchive.contents(of: corruptArchive.entries[0])
     }
   }
@@ -97,7 +112,9 @@ struct DOCXTextTests {
     let eocd = zip.count - 22
     zip[eocd + 10] = 0xFF  // total entries = 0xFFFF: the real count is in the ZIP64 record
     zip[eocd + 11] = 0xFF
-    #expect(throws: ZipArchive.Failure(kind: .unsupported, reason: "ZIP64 archives are not supported")) {
+    #expect(
+      throws: ZipArchive.Failure(kind: .unsupported, reason: "ZIP64 archives are not supported")
+    ) {
       try ZipArchive(bytes: zip)
     }
   }
@@ -106,22 +123,34 @@ struct DOCXTextTests {
   func adversarial() throws {
     let folder = try TemporaryFolder()
     var generator = SeededGenerator(seed: 7)
-    let random = try folder.write("random.docx", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    #expect(throws: JobFitError.invalidDocument(path: random, reason: "invalid .docx: not a ZIP archive (no end of central directory)")) {
+    let random = try folder.write(
+      "random.docx", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    #expect(
+      throws: JobFitError.invalidDocument(
+        path: random, reason: "invalid .docx: not a ZIP archive (no end of central directory)")
+    ) {
       try DocumentLoader().loadDocument(at: random)
     }
     let full = TestDOCX.make(paragraphs: ["Hello"])
     for cut in [10, full.count / 2, full.count - 5] {
       let truncated = try folder.write("cut\(cut).docx", Array(full.prefix(cut)))
-      let error = #expect(throws: JobFitError.self) { try DocumentLoader().loadDocument(at: truncated) }
+      let error = #expect(throws: JobFitError.self) {
+        try DocumentLoader().loadDocument(at: truncated)
+      }
       #expect(error?.description.hasPrefix(truncated + ": invalid .docx: ") == true)
     }
     let noBody = try folder.write("nobody.docx", TestZip.make([.init(name: "x.txt", data: [65])]))
-    #expect(throws: JobFitError.invalidDocument(path: noBody, reason: "not a Word document: the ZIP has no word/document.xml")) {
+    #expect(
+      throws: JobFitError.invalidDocument(
+        path: noBody, reason: "not a Word document: the ZIP has no word/document.xml")
+    ) {
       try DocumentLoader().loadDocument(at: noBody)
     }
     let doc = try folder.write("old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-    #expect(throws: JobFitError.unsupportedFormat(path: doc, detail: "legacy binary Word (.doc) is not supported; save it as .docx or PDF")) {
+    #expect(
+      throws: JobFitError.unsupportedFormat(
+        path: doc, detail: "legacy binary Word (.doc) is not supported; save it as .docx or PDF")
+    ) {
       try DocumentLoader().loadDocument(at: doc)
     }
   }

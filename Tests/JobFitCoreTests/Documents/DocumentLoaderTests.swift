@@ -10,7 +10,8 @@ import Testing
 
 @Suite("DocumentLoader")
 struct DocumentLoaderTests {
-  @Test("A directory: recursive, byte order, hidden and unknown files skipped, symlink loops ignored")
+  @Test(
+    "A directory: recursive, byte order, hidden and unknown files skipped, symlink loops ignored")
   func directory() throws {
     let folder = try TemporaryFolder()
     try folder.write("jobs/b.txt", "Backend engineer")
@@ -22,7 +23,8 @@ struct DocumentLoaderTests {
     try folder.write("jobs/photo.png", [0x89, 0x50, 0x4E, 0x47])
     try folder.write("jobs/NOTES", "Plain notes without an extension")
     try folder.write("jobs/blob", [0, 1, 2, 3])
-    try FileManager.default.createSymbolicLink(atPath: folder.path("jobs/a/loop"), withDestinationPath: folder.path("jobs"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("jobs/a/loop"), withDestinationPath: folder.path("jobs"))
     let result = DocumentLoader().load([folder.path("jobs")])
     // Byte order of the whole path: "a.md" < "a/z.html" because "." < "/".
     #expect(result.documents.map(\.id) == ["B.txt", "NOTES", "a.md", "a/z.html", "b.txt"])
@@ -30,8 +32,11 @@ struct DocumentLoaderTests {
     #expect(result.documents[3].title == "Nurse")
     #expect(result.documents[2].text == "# Data scientist\nPython")
     #expect(result.failures.isEmpty)
-    #expect(result.warnings.contains("\(folder.path("jobs")): skipped 1 file with unknown extensions"))
-    #expect(result.warnings.contains("skipped \(folder.path("jobs/blob")): binary file without an extension"))
+    #expect(
+      result.warnings.contains("\(folder.path("jobs")): skipped 1 file with unknown extensions"))
+    #expect(
+      result.warnings.contains(
+        "skipped \(folder.path("jobs/blob")): binary file without an extension"))
     for document in result.documents { #expect(DocumentInvariants.violations(document).isEmpty) }
   }
 
@@ -47,10 +52,11 @@ struct DocumentLoaderTests {
     let good2 = try folder.write("also-good.html", "<p>Go &amp; Rust</p>")
     let result = DocumentLoader().load([good, empty, blank, missing, binary, html, good2])
     #expect(result.documents.map(\.id) == ["good.txt", "also-good.html"])
-    #expect(result.failures.map(\.error) == [
-      .emptyDocument(path: empty), .emptyDocument(path: blank), .fileNotFound(path: missing),
-      .binaryFile(path: binary), .emptyDocument(path: html),
-    ])
+    #expect(
+      result.failures.map(\.error) == [
+        .emptyDocument(path: empty), .emptyDocument(path: blank), .fileNotFound(path: missing),
+        .binaryFile(path: binary), .emptyDocument(path: html),
+      ])
     for failure in result.failures {
       #expect(!failure.description.contains("\n"))
       #expect(failure.description.hasPrefix(failure.path))
@@ -69,7 +75,8 @@ struct DocumentLoaderTests {
     #expect(throws: JobFitError.tooLarge(path: small, bytes: 12, limit: 11)) {
       try DocumentLoader(options: .init(maxDocumentBytes: 11)).loadDocument(at: small)
     }
-    #expect(try DocumentLoader(options: .init(maxDocumentBytes: 12)).loadDocument(at: small).count == 1)
+    #expect(
+      try DocumentLoader(options: .init(maxDocumentBytes: 12)).loadDocument(at: small).count == 1)
   }
 
   @Test("Directories, FIFOs and unreadable files given as files fail without hanging")
@@ -99,7 +106,8 @@ struct DocumentLoaderTests {
   func sniffing() throws {
     let folder = try TemporaryFolder()
     let pdf = try folder.write("cv.bin", TestPDF.make(pages: [["Sniffed PDF"]]))
-    let html = try folder.write("page.dat", "<!DOCTYPE html><html><body><p>Sniffed page</p></body></html>")
+    let html = try folder.write(
+      "page.dat", "<!DOCTYPE html><html><body><p>Sniffed page</p></body></html>")
     let json = try folder.write("resume.dat", #"{"basics": {"name": "Sniffed Person"}}"#)
     let bracket = try folder.write("notes.dat", "[draft] notes about a role")
     let loader = DocumentLoader()
@@ -122,7 +130,9 @@ struct DocumentLoaderTests {
   @Test("Parallel loading returns the same documents in the same order every time")
   func deterministic() throws {
     let folder = try TemporaryFolder()
-    for index in 0..<40 { try folder.write("docs/\(index).txt", "Document number \(index)\nSkills: Go") }
+    for index in 0..<40 {
+      try folder.write("docs/\(index).txt", "Document number \(index)\nSkills: Go")
+    }
     let first = DocumentLoader().load([folder.path("docs")])
     let second = DocumentLoader().load([folder.path("docs")])
     #expect(first == second)

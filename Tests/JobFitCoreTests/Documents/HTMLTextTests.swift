@@ -16,16 +16,17 @@ struct HTMLTextTests {
       """
     let extracted = HTMLText.extract(html)
     #expect(extracted.title == "Backend Engineer")
-    #expect(extracted.text == """
-      Backend Engineer
-      We build payment systems.
-      Requirements
-      • Go & Rust
-      • 5+ years
-      Salary 100k
-      line
-      break
-      """)
+    #expect(
+      extracted.text == """
+        Backend Engineer
+        We build payment systems.
+        Requirements
+        • Go & Rust
+        • 5+ years
+        Salary 100k
+        line
+        break
+        """)
   }
 
   @Test("The <title> is the title when there is no h1")
@@ -35,7 +36,9 @@ struct HTMLTextTests {
 
   @Test("Entities: named, decimal, hex, without semicolon, invalid and unknown")
   func entities() {
-    let text = HTMLText.extract("<p>&lt;a&gt; &quot;q&quot; &#233;&#xE9; &#65 caf&eacute; &mdash; &#0; &bogus; AT&T</p>").text
+    let text = HTMLText.extract(
+      "<p>&lt;a&gt; &quot;q&quot; &#233;&#xE9; &#65 caf&eacute; &mdash; &#0; &bogus; AT&T</p>"
+    ).text
     #expect(text == "<a> \"q\" éé A café — \u{FFFD} &bogus; AT&T")
   }
 
@@ -66,17 +69,18 @@ struct HTMLTextTests {
       code
       ```
       """
-    #expect(MarkdownText.extract(markdown) == """
-      # Jane Doe
-      Senior backend engineer, see my site and logo.
+    #expect(
+      MarkdownText.extract(markdown) == """
+        # Jane Doe
+        Senior backend engineer, see my site and logo.
 
-      ## Skills
-      • Go, C++, snake_case_name, 2*3*4
-      • Rust
-      quoted
+        ## Skills
+        • Go, C++, snake_case_name, 2*3*4
+        • Rust
+        quoted
 
-      code
+        code
 
-      """)
+        """)
   }
 }

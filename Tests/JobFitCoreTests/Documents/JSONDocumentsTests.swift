@@ -28,35 +28,41 @@ struct JSONDocumentsTests {
     #expect(document.id == "ada.json")
     #expect(document.title == "Ada Lovelace")
     #expect(!document.text.contains("ada@example.com"))
-    #expect(document.text == """
-      Ada Lovelace
-      Backend Engineer
-      London, GB
+    #expect(
+      document.text == """
+        Ada Lovelace
+        Backend Engineer
+        London, GB
 
-      Summary
-      Builds payment systems.
+        Summary
+        Builds payment systems.
 
-      Experience
-      Senior Engineer, Acme (2019-03 – 2023-06)
-      • Cut latency by 40%
-      • Led 4 engineers
-      Engineer, Initech (2016-01 – present)
+        Experience
+        Senior Engineer, Acme (2019-03 – 2023-06)
+        • Cut latency by 40%
+        • Led 4 engineers
+        Engineer, Initech (2016-01 – present)
 
-      Education
-      BSc in Computer Science, UCL (until 2015)
+        Education
+        BSc in Computer Science, UCL (until 2015)
 
-      Skills
-      Backend (Expert): Go, PostgreSQL
-      Rust
+        Skills
+        Backend (Expert): Go, PostgreSQL
+        Rust
 
-      Certifications
-      CKA, CNCF (2021-05-01)
+        Certifications
+        CKA, CNCF (2021-05-01)
 
-      Languages
-      English: Native
-      """)
-    #expect(document.sections.map(\.kind) == [.other, .summary, .experience, .education, .skills, .certifications, .languages])
-    #expect(DocumentInvariants.body(of: .skills, in: document) == "Backend (Expert): Go, PostgreSQL\nRust")
+        Languages
+        English: Native
+        """)
+    #expect(
+      document.sections.map(\.kind) == [
+        .other, .summary, .experience, .education, .skills, .certifications, .languages,
+      ])
+    #expect(
+      DocumentInvariants.body(of: .skills, in: document) == "Backend (Expert): Go, PostgreSQL\nRust"
+    )
   }
 
   @Test("A schema.org JobPosting inside @graph: HTML description stripped, sections added")
@@ -73,28 +79,32 @@ struct JSONDocumentsTests {
         "educationRequirements": {"@type": "EducationalOccupationalCredential", "credentialCategory": "bachelor degree"}}]}
       """
     let folder = try TemporaryFolder()
-    let document = try #require(try DocumentLoader().loadDocument(at: try folder.write("job.json", json)).first)
+    let document = try #require(
+      try DocumentLoader().loadDocument(at: try folder.write("job.json", json)).first)
     #expect(document.format == .jobPosting)
     #expect(document.title == "Data Engineer")
-    #expect(document.text == """
-      Data Engineer
-      Acme — Berlin, DE
-      Employment type: FULL_TIME
-      Salary: EUR 70000–90000 per YEAR
-      Posted: 2024-05-01
+    #expect(
+      document.text == """
+        Data Engineer
+        Acme — Berlin, DE
+        Employment type: FULL_TIME
+        Salary: EUR 70000–90000 per YEAR
+        Posted: 2024-05-01
 
-      Build pipelines.
-      • Own Airflow
+        Build pipelines.
+        • Own Airflow
 
-      Requirements
-      • Python
-      • SQL
-      bachelor degree
+        Requirements
+        • Python
+        • SQL
+        bachelor degree
 
-      Skills
-      Spark, Kafka
-      """)
-    #expect(DocumentInvariants.body(of: .requirements, in: document) == "• Python\n• SQL\nbachelor degree")
+        Skills
+        Spark, Kafka
+        """)
+    #expect(
+      DocumentInvariants.body(of: .requirements, in: document) == "• Python\n• SQL\nbachelor degree"
+    )
   }
 
   @Test("An array of postings is a collection with ids from identifier, else file#index")
@@ -109,7 +119,9 @@ struct JSONDocumentsTests {
     let result = DocumentLoader().load([path])
     #expect(result.documents.map(\.id) == ["N1", "jobs.json#1"])
     #expect(result.documents.map(\.format) == [.jobPosting, .jobPosting])
-    #expect(result.documents[1].text == "Welder\nForge Ltd\n\nResponsibilities\n• Weld pipes\n\nRequirements\n• TIG")
+    #expect(
+      result.documents[1].text
+        == "Welder\nForge Ltd\n\nResponsibilities\n• Weld pipes\n\nRequirements\n• TIG")
     #expect(result.failures.map(\.path) == [path + "#2"])
     #expect(throws: JobFitError.self) { try DocumentLoader().loadDocument(at: path) }
   }
@@ -118,17 +130,25 @@ struct JSONDocumentsTests {
   func refused() throws {
     let folder = try TemporaryFolder()
     let other = try folder.write("other.json", #"{"foo": 1}"#)
-    #expect(throws: JobFitError.invalidDocument(path: other, reason: JSONDocuments.unrecognisedReason)) {
+    #expect(
+      throws: JobFitError.invalidDocument(path: other, reason: JSONDocuments.unrecognisedReason)
+    ) {
       try DocumentLoader().loadDocument(at: other)
     }
     let broken = try folder.write("broken.json", #"{"basics": "#)
-    let brokenError = #expect(throws: JobFitError.self) { try DocumentLoader().loadDocument(at: broken) }
+    let brokenError = #expect(throws: JobFitError.self) {
+      try DocumentLoader().loadDocument(at: broken)
+    }
     #expect(brokenError?.description.hasPrefix(broken + ": invalid JSON") == true)
     let deep = try folder.write("deep.json", String(repeating: "[", count: 100_000))
-    #expect(throws: JobFitError.invalidDocument(path: deep, reason: "JSON nested deeper than 256 levels")) {
+    #expect(
+      throws: JobFitError.invalidDocument(path: deep, reason: "JSON nested deeper than 256 levels")
+    ) {
       try DocumentLoader().loadDocument(at: deep)
     }
     let empty = try folder.write("empty.json", "[]")
-    #expect(throws: JobFitError.emptyDocument(path: empty)) { try DocumentLoader().loadDocument(at: empty) }
+    #expect(throws: JobFitError.emptyDocument(path: empty)) {
+      try DocumentLoader().loadDocument(at: empty)
+    }
   }
 }

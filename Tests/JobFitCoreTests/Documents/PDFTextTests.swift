@@ -9,7 +9,8 @@ struct PDFTextTests {
   @Test("A hand-written PDF with a text layer is extracted by pdftotext, page breaks as lines")
   func extracts() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("cv.pdf", TestPDF.make(pages: [["Jane Doe", "SKILLS"], ["Kubernetes (CKA)"]]))
+    let path = try folder.write(
+      "cv.pdf", TestPDF.make(pages: [["Jane Doe", "SKILLS"], ["Kubernetes (CKA)"]]))
     let document = try #require(try DocumentLoader().loadDocument(at: path).first)
     #expect(document.format == .pdf)
     let lines = document.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -22,7 +23,10 @@ struct PDFTextTests {
   func noText() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write("scan.pdf", TestPDF.make(pages: [[]]))
-    #expect(throws: JobFitError.invalidDocument(path: path, reason: "PDF has no text layer (scanned image?); run OCR first")) {
+    #expect(
+      throws: JobFitError.invalidDocument(
+        path: path, reason: "PDF has no text layer (scanned image?); run OCR first")
+    ) {
       try DocumentLoader().loadDocument(at: path)
     }
   }
@@ -45,14 +49,18 @@ struct PDFTextTests {
   func missingAndTimeout() throws {
     let folder = try TemporaryFolder()
     let pdf = try folder.write("cv.pdf", TestPDF.make(pages: [["text"]]))
-    let missing = PDFText(toolPath: folder.path("no-such-tool"), timeout: 5, maxOutputBytes: 1 << 20)
+    let missing = PDFText(
+      toolPath: folder.path("no-such-tool"), timeout: 5, maxOutputBytes: 1 << 20)
     let startError = #expect(throws: JobFitError.self) { try missing.extract(path: pdf) }
     #expect(startError?.description.contains("cannot start") == true)
 
     let script = try folder.write("slow-tool", "#!/bin/sh\nexec sleep 30\n")
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
     let slow = PDFText(toolPath: script, timeout: 0.5, maxOutputBytes: 1 << 20)
-    #expect(throws: JobFitError.externalTool(tool: "pdftotext", path: pdf, reason: "timed out after 0.5 s")) {
+    #expect(
+      throws: JobFitError.externalTool(
+        tool: "pdftotext", path: pdf, reason: "timed out after 0.5 s")
+    ) {
       try slow.extract(path: pdf)
     }
   }
@@ -61,8 +69,12 @@ struct PDFTextTests {
   func notInPath() throws {
     let folder = try TemporaryFolder()
     let pdf = try folder.write("cv.pdf", TestPDF.make(pages: [["text"]]))
-    let tool = PDFText(toolPath: nil, timeout: 5, maxOutputBytes: 1 << 20, searchPath: folder.url.path)
-    #expect(throws: JobFitError.externalTool(tool: "pdftotext", path: pdf, reason: "pdftotext not found; install poppler-utils")) {
+    let tool = PDFText(
+      toolPath: nil, timeout: 5, maxOutputBytes: 1 << 20, searchPath: folder.url.path)
+    #expect(
+      throws: JobFitError.externalTool(
+        tool: "pdftotext", path: pdf, reason: "pdftotext not found; install poppler-utils")
+    ) {
       try tool.extract(path: pdf)
     }
     #expect(PDFText.findInPath("sh") != nil)
@@ -75,7 +87,10 @@ struct PDFTextTests {
     let script = try folder.write("chatty-tool", "#!/bin/sh\nexec yes 'lots of text'\n")
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
     let chatty = PDFText(toolPath: script, timeout: 20, maxOutputBytes: 1 << 20)
-    #expect(throws: JobFitError.externalTool(tool: "pdftotext", path: pdf, reason: "output exceeds 1048576 bytes; refusing")) {
+    #expect(
+      throws: JobFitError.externalTool(
+        tool: "pdftotext", path: pdf, reason: "output exceeds 1048576 bytes; refusing")
+    ) {
       try chatty.extract(path: pdf)
     }
   }

@@ -44,23 +44,32 @@ struct RecordDocumentsTests {
     #expect(result.documents.map(\.id) == ["big", "small"])
     let limited = DocumentLoader(options: .init(maxDocumentBytes: 1000)).load([path])
     #expect(limited.documents.map(\.id) == ["small"])
-    #expect(limited.failures.map(\.error) == [.tooLarge(path: "\(path):1", bytes: big.utf8.count, limit: 1000)])
+    #expect(
+      limited.failures.map(\.error) == [
+        .tooLarge(path: "\(path):1", bytes: big.utf8.count, limit: 1000)
+      ])
   }
 
   @Test("JSONL with explicit fields: the text field is then required")
   func explicitFields() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("rows.ndjson", #"{"key": "k1", "cv": "Go"}"# + "\n" + #"{"key": "k2", "text": "Rust"}"#)
+    let path = try folder.write(
+      "rows.ndjson", #"{"key": "k1", "cv": "Go"}"# + "\n" + #"{"key": "k2", "text": "Rust"}"#)
     let loader = DocumentLoader(options: .init(idField: "key", textField: "cv"))
     let result = loader.load([path])
     #expect(result.documents.map(\.id) == ["k1"])
-    #expect(result.failures == [DocumentLoadFailure(path: "\(path):2", error: .invalidDocument(path: "\(path):2", reason: "no \"cv\" field"))])
+    #expect(
+      result.failures == [
+        DocumentLoadFailure(
+          path: "\(path):2", error: .invalidDocument(path: "\(path):2", reason: "no \"cv\" field"))
+      ])
   }
 
   @Test("CSV: quoted commas, doubled quotes and newlines; header required; bad rows reported")
   func csv() throws {
     let folder = try TemporaryFolder()
-    let csv = "id,title,text\r\n1,Dev,\"Go, Rust\nand \"\"C\"\"\"\r\n\r\n2,Ops,Kubernetes\r\n3,Short\r\n,NoId,Terraform\n"
+    let csv =
+      "id,title,text\r\n1,Dev,\"Go, Rust\nand \"\"C\"\"\"\r\n\r\n2,Ops,Kubernetes\r\n3,Short\r\n,NoId,Terraform\n"
     let path = try folder.write("rows.csv", csv)
     let result = DocumentLoader().load([path])
     #expect(result.documents.map(\.id) == ["1", "2", "rows.csv:7"])
@@ -73,7 +82,10 @@ struct RecordDocumentsTests {
   func missingColumn() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write("rows.csv", "id,name\n1,x\n")
-    #expect(throws: JobFitError.invalidDocument(path: path, reason: "CSV has no \"text\" column (columns: id, name); pass --text-field")) {
+    #expect(
+      throws: JobFitError.invalidDocument(
+        path: path, reason: "CSV has no \"text\" column (columns: id, name); pass --text-field")
+    ) {
       try DocumentLoader().loadDocument(at: path)
     }
     let result = DocumentLoader(options: .init(textField: "name")).load([path])
@@ -92,7 +104,8 @@ struct RecordDocumentsTests {
   @Test("The CSV parser handles edge cases byte by byte")
   func parser() {
     let parsed = CSVReader.parse(Array("\u{FEFF}a,b\n\"x\"\"y\",\n,\"\"\nlast,\"q\"tail".utf8))
-    #expect(parsed.records.map(\.fields) == [["a", "b"], ["x\"y", ""], ["", ""], ["last", "qtail"]])
+    #expect(
+      parsed.records.map(\.fields) == [["a", "b"], ["x\"y", ""], ["", ""], ["last", "qtail"]])
     #expect(parsed.records.map(\.line) == [1, 2, 3, 4])
     #expect(parsed.unterminatedQuoteLine == nil)
   }

@@ -33,16 +33,25 @@ struct SectionSplitterTests {
   @Test("Headings of every style map to their kinds; bullets and short lines stay text")
   func posting() {
     let sections = SectionSplitter.sections(in: Self.posting)
-    #expect(sections.map(\.kind) == [.other, .about, .responsibilities, .requirements, .preferred, .benefits, .other])
-    #expect(sections.map(\.heading) == [
-      "", "About us", "What You’ll Actually Do", "MINIMUM QUALIFICATIONS", "Nice-to-have",
-      "Perks & Benefits", "Hiring process",
-    ])
-    let document = Document(id: "p", sourcePath: "p", format: .text, text: Self.posting, sections: sections)
+    #expect(
+      sections.map(\.kind) == [
+        .other, .about, .responsibilities, .requirements, .preferred, .benefits, .other,
+      ])
+    #expect(
+      sections.map(\.heading) == [
+        "", "About us", "What You’ll Actually Do", "MINIMUM QUALIFICATIONS", "Nice-to-have",
+        "Perks & Benefits", "Hiring process",
+      ])
+    let document = Document(
+      id: "p", sourcePath: "p", format: .text, text: Self.posting, sections: sections)
     #expect(DocumentInvariants.violations(document).isEmpty)
     #expect(DocumentInvariants.body(of: .requirements, in: document) == "5+ years of Go.\nAWS")
-    #expect(DocumentInvariants.body(of: .other, in: document) == "Senior Backend Engineer — Acme\nRemote, EU")
-    #expect(DocumentInvariants.body(of: .responsibilities, in: document) == "• Design APIs\n• Location: remote\n- Own on-call")
+    #expect(
+      DocumentInvariants.body(of: .other, in: document)
+        == "Senior Backend Engineer — Acme\nRemote, EU")
+    #expect(
+      DocumentInvariants.body(of: .responsibilities, in: document)
+        == "• Design APIs\n• Location: remote\n- Own on-call")
   }
 
   @Test("Résumé headings: capitals, colons, Markdown and known names")
@@ -66,13 +75,20 @@ struct SectionSplitterTests {
     #expect(sections.first?.heading == "Jane Doe")
   }
 
-  @Test("Kinds from the name table", arguments: [
-    ("Core Competencies", Section.Kind.skills), ("Tech stack", .skills), ("Employment History", .experience),
-    ("Licenses & Certifications", .certifications), ("Languages", .languages), ("What we're looking for", .requirements),
-    ("Basic Qualifications", .requirements), ("Must-haves", .requirements), ("Bonus points", .preferred),
-    ("Pluses", .preferred), ("Duties", .responsibilities), ("The role", .responsibilities), ("What we offer", .benefits),
-    ("About the company", .about), ("Objective", .summary), ("About me", .summary), ("Profile", .summary),
-  ])
+  @Test(
+    "Kinds from the name table",
+    arguments: [
+      ("Core Competencies", Section.Kind.skills), ("Tech stack", .skills),
+      ("Employment History", .experience),
+      ("Licenses & Certifications", .certifications), ("Languages", .languages),
+      ("What we're looking for", .requirements),
+      ("Basic Qualifications", .requirements), ("Must-haves", .requirements),
+      ("Bonus points", .preferred),
+      ("Pluses", .preferred), ("Duties", .responsibilities), ("The role", .responsibilities),
+      ("What we offer", .benefits),
+      ("About the company", .about), ("Objective", .summary), ("About me", .summary),
+      ("Profile", .summary),
+    ])
   func table(heading: String, kind: Section.Kind) {
     #expect(SectionHeadings.kind(of: heading) == kind)
     #expect(SectionSplitter.heading(in: heading + ":")?.kind == kind)

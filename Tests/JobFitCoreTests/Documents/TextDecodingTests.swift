@@ -7,7 +7,8 @@ struct TextDecodingTests {
   @Test("UTF-8 with and without BOM decodes to the same text")
   func utf8BOM() throws {
     let plain = try TextDecoding.decode(Array("Café\nZürich".utf8), path: "a.txt")
-    let bom = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("Café\nZürich".utf8), path: "a.txt")
+    let bom = try TextDecoding.decode(
+      [0xEF, 0xBB, 0xBF] + Array("Café\nZürich".utf8), path: "a.txt")
     #expect(plain.text == "Café\nZürich")
     #expect(bom.text == plain.text)
     #expect(bom.warnings.isEmpty)
@@ -32,20 +33,26 @@ struct TextDecodingTests {
 
   @Test("Line endings are normalised: CRLF and lone CR become LF")
   func lineEndings() throws {
-    #expect(try TextDecoding.decode(Array("a\r\nb\rc\n\r\nd".utf8), path: "x").text == "a\nb\nc\n\nd")
+    #expect(
+      try TextDecoding.decode(Array("a\r\nb\rc\n\r\nd".utf8), path: "x").text == "a\nb\nc\n\nd")
   }
 
   @Test("Decomposed accents are composed (NFC)")
   func nfc() throws {
-    #expect(try TextDecoding.decode(Array("Cafe\u{301}".utf8), path: "x").text.unicodeScalars.count == 4)
+    #expect(
+      try TextDecoding.decode(Array("Cafe\u{301}".utf8), path: "x").text.unicodeScalars.count == 4)
   }
 
-  @Test("NUL bytes or mostly control characters make a file binary", arguments: [
-    [0x41, 0x00, 0x42] as [UInt8],
-    Array(repeating: 0x01, count: 40) + Array("some text".utf8),
-  ])
+  @Test(
+    "NUL bytes or mostly control characters make a file binary",
+    arguments: [
+      [0x41, 0x00, 0x42] as [UInt8],
+      Array(repeating: 0x01, count: 40) + Array("some text".utf8),
+    ])
   func binary(bytes: [UInt8]) {
-    #expect(throws: JobFitError.binaryFile(path: "b.txt")) { try TextDecoding.decode(bytes, path: "b.txt") }
+    #expect(throws: JobFitError.binaryFile(path: "b.txt")) {
+      try TextDecoding.decode(bytes, path: "b.txt")
+    }
   }
 
   @Test("Tabs, form feeds and a few control characters are still text")
