@@ -17,6 +17,10 @@ import Foundation
 /// - Ids: a file given directly is named by its file name; a file found in a directory by its
 ///   path relative to that directory ("senior/backend.md"); rows by their id field, else
 ///   `file:LINE`; elements of a JSON array by their `id`/`identifier`, else `file#INDEX`.
+/// - Rows (JSONL, CSV): the text is the `textField` when set (then required); otherwise a
+///   "text" field, else (JSONL) a JSON Resume or posting object rendered as text, else the first
+///   of "description", "job_description", "resume", "resume_text", "content", "body". Other
+///   fields are never concatenated. See `RecordDocuments`.
 /// - Duplicate ids: the first document keeps its id and later ones are dropped with a warning
 ///   naming both sources (ids are keys for rankings and relevance labels, so renaming them
 ///   would silently break those).

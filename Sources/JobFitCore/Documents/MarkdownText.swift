@@ -32,6 +32,11 @@ enum MarkdownText {
     return lines.joined(separator: "\n")
   }
 
+  /// Link text and targets longer than these are left as written: bounded look-ahead keeps a
+  /// line of ten million "[" linear instead of quadratic.
+  static let maxLinkText = 500
+  static let maxLinkTarget = 2000
+
   /// Strips inline syntax from one line.
   static func inline(_ line: String) -> String {
     let chars = Array(line)
@@ -43,9 +48,11 @@ enum MarkdownText {
       // Links and images: [text](url) or ![alt](url) → text.
       if c == "[" || (c == "!" && i + 1 < chars.count && chars[i + 1] == "[") {
         let open = c == "!" ? i + 1 : i
-        if let close = chars[(open + 1)...].firstIndex(of: "]"),
+        if let close = chars[(open + 1)..<min(chars.count, open + 1 + maxLinkText)].firstIndex(
+          of: "]"),
           close + 1 < chars.count, chars[close + 1] == "(",
-          let end = chars[(close + 2)...].firstIndex(of: ")")
+          let end = chars[(close + 2)..<min(chars.count, close + 2 + maxLinkTarget)].firstIndex(
+            of: ")")
         {
           out += String(chars[(open + 1)..<close])
           i = end + 1

@@ -83,4 +83,11 @@ struct HTMLTextTests {
 
         """)
   }
+
+  @Test("Pathological Markdown keeps every character: unmatched brackets and stars")
+  func pathologicalMarkdown() {
+    let brackets = String(repeating: "[", count: 20_000) + "](x"
+    #expect(MarkdownText.extract(brackets) == brackets)
+    #expect(MarkdownText.extract("2 * 3 * 4 = 24") == "2 * 3 * 4 = 24")
+  }
 }
