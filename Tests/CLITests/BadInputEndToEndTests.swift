@@ -9,18 +9,6 @@ struct BadInputEndToEndTests {
   static let postings = "data/samples/postings"
   static let goodResume = "data/samples/resumes/sofia-martins-data-analyst.md"
 
-  /// A temporary folder removed after the test.
-  final class Scratch {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jobfit-\(UUID().uuidString)")
-    init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func write(_ name: String, _ data: Data) throws -> String {
-      let path = url.appendingPathComponent(name).path
-      try data.write(to: URL(fileURLWithPath: path))
-      return path
-    }
-  }
-
   /// Asserts the run failed with `status` and exactly one stderr line naming `path` and `reason`.
   func expectError(_ run: CLIRun, status: Int32, path: String, reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(run.status == status, "stderr: \(run.stderr)", sourceLocation: sourceLocation)
@@ -46,8 +34,15 @@ struct BadInputEndToEndTests {
 
   @Test("A zip bomb disguised as a .docx is refused quickly")
   func zipBomb() throws {
-    let scratch = try Scratch()
-    let path = try scratch.write("bomb.docx", ZipFixtures.bomb(inflatedBytes: 200 << 20))
+    let scratch = try TemporaryFolder()
+    // 200 MiB of spaces deflated to ~200 KB, declared honestly in the headers.
+    let spaces = [UInt8](repeating: 0x20, count: 1 << 20)
+    var crc = TestZip.crc(spaces)
+    for _ in 1..<200 { crc = TestZip.crc(spaces, continuing: crc) }
+    let bomb = TestZip.make(
+      name: "word/document.xml", compressed: TestZip.rawDeflate(chunks: 200, chunk: spaces),
+      size: 200 << 20, crc: crc)
+    let path = try scratch.write("bomb.docx", bomb)
     #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 < 1 << 20)
     let start = Date()
     let run = try CLIRunner.run(["rank", "--resume", path, Self.postings], timeout: 30)

@@ -187,8 +187,8 @@ public enum TestZip {
     return output
   }
 
-  public static func crc(_ data: [UInt8]) -> UInt32 {
-    data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+  public static func crc(_ data: [UInt8], continuing previous: UInt32 = 0) -> UInt32 {
+    data.withUnsafeBufferPointer { UInt32(crc32(uLong(previous), $0.baseAddress, UInt32($0.count))) }
   }
 
   static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
