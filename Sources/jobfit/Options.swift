@@ -10,11 +10,15 @@ struct LoadOptions: ParsableArguments {
   @Option(help: "Seconds to wait for pdftotext on one PDF.")
   var pdfTimeout: Double = 30
 
-  @Option(help: "JSONL/CSV field holding the document id.")
-  var idField = "id"
+  @Option(help: "JSONL/CSV field holding the document id (default: id; else FILE:LINE).")
+  var idField: String?
 
-  @Option(help: "JSONL/CSV field holding the document text.")
-  var textField = "text"
+  @Option(
+    help: ArgumentHelp(
+      "JSONL/CSV field holding the document text (required when given).",
+      discussion: "Default: text, else a JSON Resume or JobPosting object, else the first of "
+        + "description, job_description, resume, resume_text, content, body."))
+  var textField: String?
 
   func validate() throws {
     guard maxDocumentSize > 0 else {
