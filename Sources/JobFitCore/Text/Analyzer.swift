@@ -6,7 +6,7 @@
 /// ```swift
 /// let analyzer = Analyzer.english
 /// analyzer.terms(in: "Senior C++ engineers (Node.js, CI/CD), e-commerce.")
-/// // ["senior", "c++", "engin", "node.js", "ci/cd", "e-commerc"]
+/// // ["senior", "c++", "engin", "node.js", "ci/cd", "e-commerce"]
 /// ```
 ///
 /// The steps, in order (each is configurable in ``Configuration``):
