@@ -7,7 +7,6 @@ extension Analyzer {
   /// stemmer, which is not thread-safe, plus a cache of analysed terms) and returns it, so threads
   /// never share a stemmer and the lock is taken twice per document, not per token.
   final class Pipeline: Sendable {
-    let tokenizer = Tokenizer()
     let normalizer: Normalizer
     let foldDiacritics: Bool
     let stopWords: Set<String>
@@ -47,21 +46,24 @@ extension Analyzer {
       tokens.reserveCapacity(bytes.count / 8)
       var position = 0
       let limit = maxTokenBytes
-      tokenizer.scan(bytes) { start, end, cjk in
-        let tokenPosition = position
-        position += 1
-        guard end - start <= limit else { return }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        let term: String
-        if let cached = cache[raw] {
-          term = cached
-        } else {
-          term = analyze(raw, cjk: cjk, stemmer: stemmer)
-          if cache.count >= Worker.cacheLimit { cache.removeAll(keepingCapacity: true) }
-          cache[raw] = term
-        }
-        if !term.isEmpty {
-          tokens.append(Token(term: term, start: start, end: end, position: tokenPosition))
+      UnitClass.ascii.withUnsafeBufferPointer { table in
+        var scanner = Scanner(bytes: bytes, table: table)
+        while let (start, end, cjk) = scanner.next() {
+          let tokenPosition = position
+          position += 1
+          guard end - start <= limit else { continue }
+          let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          let term: String
+          if let cached = cache[raw] {
+            term = cached
+          } else {
+            term = analyze(raw, cjk: cjk, stemmer: stemmer)
+            if cache.count >= Worker.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[raw] = term
+          }
+          if !term.isEmpty {
+            tokens.append(Token(term: term, start: start, end: end, position: tokenPosition))
+          }
         }
       }
       return ngramRange == 1...1 ? tokens : WordNGrams.apply(ngramRange, to: tokens)

@@ -24,9 +24,9 @@ extension Scanner {
     return (part, j - i)
   }
 
-  /// Scans the word starting at `start`, emits it unless it is an e-mail address or URL, and
-  /// returns the index after it.
-  func scanWord(from start: Int, _ emit: (Int, Int, Bool) -> Void) -> Int {
+  /// Scans the word starting at `start`: returns where it ends and where scanning resumes. An
+  /// e-mail address or URL is skipped whole and reported as empty (`end == start`).
+  func scanWord(from start: Int) -> (end: Int, resume: Int) {
     var i = start
     var part = Part()
     var segmentUnits = 0  // units since the token start or the last `/` or `&`
@@ -52,7 +52,7 @@ extension Scanner {
 
       case .dot:
         guard unit(at: i + 1).0.isWord else { break scan }
-        if i - start == 3 && matchesLowercased(start, "www") { return skipURL(from: i) }
+        if i - start == 3 && matchesLowercased(start, "www") { return (start, skipURL(from: i)) }
         i += 1
         part = Part()
         joined = true
@@ -102,7 +102,7 @@ extension Scanner {
 
       case .at:
         guard previous.isWord, unit(at: i + 1).0.isWord else { break scan }
-        return skipEmail(from: i)
+        return (start, skipEmail(from: i))
 
       case .colon:
         let scheme = matchesLowercased(start, "http") && i - start == 4
@@ -111,15 +111,14 @@ extension Scanner {
         guard scheme, isASCII(i + 1, UInt8(ascii: "/")), isASCII(i + 2, UInt8(ascii: "/")) else {
           break scan
         }
-        return skipURL(from: i)
+        return (start, skipURL(from: i))
 
       case .separator, .cjk:
         break scan
       }
       previous = kind
     }
-    emit(start, i, false)
-    return i
+    return (i, i)
   }
 
   /// Whether the bytes at `i` spell `word` (lowercase ASCII) in any case.

@@ -25,12 +25,14 @@
 public struct Tokenizer: Sendable, Hashable, Codable {
   public init() {}
 
-  /// Calls `emit(start, end, isCJK)` for each token of `bytes`, in order.
+  /// Calls `body(start, end, isCJK)` for each token of `bytes`, in order.
   ///
   /// - Complexity: O(*n*) in the number of bytes; each byte is classified at most a few times.
-  func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int, _ cjk: Bool) -> Void) {
+  @inline(__always)
+  func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int, _ cjk: Bool) -> Void) {
     UnitClass.ascii.withUnsafeBufferPointer { table in
-      Scanner(bytes: bytes, table: table).run(emit)
+      var scanner = Scanner(bytes: bytes, table: table)
+      while let token = scanner.next() { body(token.start, token.end, token.cjk) }
     }
   }
 }
@@ -43,7 +45,7 @@ extension Tokenizer: TextAnalyzer {
     var text = text
     return text.withUTF8 { bytes in
       var tokens: [Token] = []
-      scan(bytes) { start, end, _ in
+      forEachToken(in: bytes) { start, end, _ in
         let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         tokens.append(Token(term: term, start: start, end: end, position: tokens.count))
       }
@@ -52,10 +54,23 @@ extension Tokenizer: TextAnalyzer {
   }
 }
 
-/// The state of one scan: the source bytes and the ASCII class table.
+/// The state of one scan: the source bytes, the ASCII class table and the read position.
+///
+/// A pull iterator (``next()``) rather than a callback, so the analyzer's loop keeps its cache and
+/// token array in locals.
 struct Scanner {
   let bytes: UnsafeBufferPointer<UInt8>
   let table: UnsafeBufferPointer<UnitClass>
+  /// The next byte to read.
+  private var index = 0
+  /// Inside a CJK run: the start of the last character, which begins the next bigram.
+  private var cjkPrevious = -1
+
+  init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UnitClass>) {
+    self.bytes = bytes
+    self.table = table
+  }
+
   var count: Int { bytes.count }
 
   /// The class and byte length of the unit starting at `i` (`.separator` past the end).
@@ -72,21 +87,49 @@ struct Scanner {
 
   @inline(__always) func isASCII(_ i: Int, _ ascii: UInt8) -> Bool { i < count && bytes[i] == ascii }
 
-  func run(_ emit: (Int, Int, Bool) -> Void) {
-    var i = 0
-    while i < count {
-      let (kind, length) = unit(at: i)
+  /// The next token's byte range, or `nil` at the end of the text.
+  @inline(__always)
+  mutating func next() -> (start: Int, end: Int, cjk: Bool)? {
+    while index < count {
+      let (kind, length) = unit(at: index)
+      if cjkPrevious >= 0 {
+        // Continue a CJK run: each further character closes the bigram begun by the previous one.
+        let previous = cjkPrevious
+        guard kind == .cjk else {
+          cjkPrevious = -1
+          continue
+        }
+        cjkPrevious = index
+        index += length
+        return (previous, index, true)
+      }
       switch kind {
       case .letter, .digit:
-        i = scanWord(from: i, emit)
-      case .dot where unit(at: i + 1).0 == .letter && !followsWordOrDot(i):
-        i = scanWord(from: i, emit)
+        if let token = word() { return token }
+      case .dot where unit(at: index + 1).0 == .letter && !followsWordOrDot(index):
+        if let token = word() { return token }
       case .cjk:
-        i = scanCJK(from: i, emit)
+        let start = index
+        index += length
+        let (nextKind, nextLength) = unit(at: index)
+        guard nextKind == .cjk else { return (start, index, true) }  // a lone character: unigram
+        cjkPrevious = index
+        index += nextLength
+        return (start, index, true)
       default:
-        i += length
+        index += length
       }
     }
+    return nil
+  }
+
+  /// Scans the word at `index`; `nil` when it was an e-mail address or URL (skipped).
+  @inline(__always)
+  private mutating func word() -> (start: Int, end: Int, cjk: Bool)? {
+    let start = index
+    let (end, resume) = scanWord(from: start)
+    index = resume
+    return end > start ? (start, end, false) : nil
   }
 
   /// Whether the unit before `i` is a word character or a dot (a non-ASCII predecessor counts as
@@ -97,22 +140,5 @@ struct Scanner {
     guard b < 0x80 else { return true }
     let kind = table[Int(b)]
     return kind.isWord || kind == .dot
-  }
-
-  /// Emits overlapping bigrams of the CJK run starting at `start`; returns the index after it.
-  private func scanCJK(from start: Int, _ emit: (Int, Int, Bool) -> Void) -> Int {
-    var previous = start
-    var i = start + unit(at: start).1
-    var emitted = false
-    while true {
-      let (kind, length) = unit(at: i)
-      guard kind == .cjk else { break }
-      emit(previous, i + length, true)
-      emitted = true
-      previous = i
-      i += length
-    }
-    if !emitted { emit(start, i, true) }
-    return i
   }
 }
