@@ -40,6 +40,17 @@ extension Scanner {
     }
 
     scan: while true {
+      // Fast path: a run of ASCII letters and digits, the bulk of any text.
+      while i < count, bytes[i] < 0x80 {
+        let kind = table[Int(bytes[i])]
+        guard kind == .letter || kind == .digit else { break }
+        if part.units == 0 { part.firstIsDigit = kind == .digit }
+        part.units += 1
+        if kind == .letter { part.letters += 1 } else { asciiLettersOnly = false }
+        segmentUnits += 1
+        previous = kind
+        i += 1
+      }
       let (kind, length) = unit(at: i)
       segmentUnits += 1
       switch kind {
