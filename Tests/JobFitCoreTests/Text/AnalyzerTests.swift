@@ -151,3 +151,19 @@ struct AnalyzerTests {
     #expect(concurrent == sequential)
   }
 }
+
+@Suite("Analyzer term cache")
+struct AnalyzerCacheTests {
+  @Test("more distinct tokens than the cache holds: terms stay exact across growth and clearing")
+  func cacheOverflow() throws {
+    let analyzer = try Analyzer(configuration: .init(stopWords: .custom(["stop"])))
+    let count = 140_000
+    let text = (0..<count).map { "w\($0) Running stop" }.joined(separator: " ")
+    let expected = (0..<count).flatMap { ["w\($0)", "run"] }
+    for _ in 0..<2 {
+      let tokens = analyzer.tokens(in: text)
+      #expect(tokens.map(\.term) == expected)
+      #expect(tokens.last?.position == count * 3 - 2)
+    }
+  }
+}
