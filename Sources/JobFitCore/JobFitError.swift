@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every error the engine throws.
 ///
 /// Messages are one line, name the offending file or value, and say what was expected, so the CLI
@@ -31,6 +33,8 @@ public enum JobFitError: Error, Equatable, Sendable, CustomStringConvertible {
   case corruptModel(path: String, reason: String)
   /// No Snowball stemmer exists for the requested language.
   case unsupportedLanguage(String)
+  /// A file JobFit ships in its data folder (stop words, taxonomy) is missing.
+  case missingDataFile(relativePath: String)
 
   public var description: String {
     switch self {
@@ -48,6 +52,9 @@ public enum JobFitError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .invalidParameter(n, v, x): "\(n) = \(v) is invalid; expected \(x)"
     case let .corruptModel(path, reason): "\(path): cannot load model: \(reason)"
     case let .unsupportedLanguage(l): "no Snowball stemmer for language '\(l)'"
+    case let .missingDataFile(relativePath):
+      "data file \(relativePath) not found in \(DataDirectory.url?.path ?? "any data folder")"
+        + "; set JOBFIT_DATA to JobFit's data/ folder"
     }
   }
 }

@@ -11,7 +11,7 @@ enum ExitStatus {
   static let dataError = ExitCode(65)
   /// An input path does not exist.
   static let noInput = ExitCode(66)
-  /// A required helper program or library is missing (e.g. pdftotext).
+  /// A helper program is missing or failed (pdftotext not installed, or timed out).
   static let unavailable = ExitCode(69)
   /// The output file could not be written.
   static let ioError = ExitCode(74)

@@ -9,7 +9,7 @@ struct JobFit: ParsableCommand {
     discussion: """
       Exit status: 0 success; 3 results produced but some inputs were skipped; \
       64 usage error; 65 bad input (nothing usable); 66 input not found; \
-      69 required helper missing; 74 output not writable.
+      69 helper program missing or failed (pdftotext); 74 output not writable.
       """,
     version: JobFitVersion.current,
     subcommands: [Rank.self, Score.self, Doctor.self]

@@ -100,7 +100,7 @@ func loadSingle(_ path: String, role: String, with loader: DocumentLoader) throw
 func exitStatus(for error: JobFitError) -> ExitCode {
   switch error {
   case .fileNotFound: ExitStatus.noInput
-  case .externalTool: ExitStatus.unavailable
+  case .externalTool, .missingDataFile: ExitStatus.unavailable
   case .invalidParameter, .unsupportedLanguage: ExitStatus.usage
   default: ExitStatus.dataError
   }

@@ -19,7 +19,7 @@ public enum StopWords: Sendable, Hashable, Codable {
 
   /// The raw words of the list, as written in its source.
   ///
-  /// - Throws: `JobFitError.fileNotFound` naming the expected file when a `.language` list is
+  /// - Throws: `JobFitError.missingDataFile` naming the expected file when a `.language` list is
   ///   missing (no data folder, or no list for that language), `JobFitError.unreadable` when the
   ///   file cannot be decoded as UTF-8.
   public func words() throws -> [String] {
@@ -30,8 +30,7 @@ public enum StopWords: Sendable, Hashable, Codable {
     case let .language(language):
       let relative = "stopwords/\(language).txt"
       guard !language.contains("/"), let url = DataDirectory.file(relative) else {
-        let folder = DataDirectory.url?.path ?? "data (no data folder found; set JOBFIT_DATA)"
-        throw JobFitError.fileNotFound(path: "\(folder)/\(relative)")
+        throw JobFitError.missingDataFile(relativePath: relative)
       }
       let text: String
       do {

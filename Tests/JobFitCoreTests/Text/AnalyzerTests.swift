@@ -47,12 +47,11 @@ struct AnalyzerTests {
 
   @Test("a missing stop word file is a clear error naming the file")
   func missingStopWords() {
-    #expect {
+    #expect(throws: JobFitError.missingDataFile(relativePath: "stopwords/klingon.txt")) {
       try Analyzer(configuration: .init(stopWords: .language("klingon"), stemmer: nil))
-    } throws: { error in
-      guard case let .fileNotFound(path) = error as? JobFitError else { return false }
-      return path.hasSuffix("stopwords/klingon.txt")
     }
+    let message = JobFitError.missingDataFile(relativePath: "stopwords/klingon.txt").description
+    #expect(message.contains("stopwords/klingon.txt") && message.contains("JOBFIT_DATA"))
   }
 
   @Test("unknown stemmer languages are rejected", arguments: ["klingon", "en", "English", ""])
