@@ -49,10 +49,37 @@ struct AnalysisOptions: ParsableArguments {
   @Option(help: "Language for stop words and Snowball stemming (e.g. english, german, french).")
   var language = "english"
 
+  @Option(
+    help: ArgumentHelp(
+      "Channels to blend, comma-separated: lexical, skills, resume_coverage (default: all).",
+      discussion: "Default weights: skills 0.5, lexical 0.4, resume_coverage 0.1, renormalised "
+        + "over the channels chosen."))
+  var channels: String?
+
+  func validate() throws {
+    _ = try weights()
+  }
+
+  func weights() throws -> ChannelWeights {
+    guard let channels else { return .default }
+    var chosen = Set<Channel>()
+    for name in channels.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+      guard let channel = Channel(rawValue: name) else {
+        let known = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ValidationError("--channels: unknown channel '\(name)' (known: \(known)).")
+      }
+      chosen.insert(channel)
+    }
+    guard !chosen.isEmpty else { throw ValidationError("--channels: name at least one channel.") }
+    return try ChannelWeights.restricted(to: chosen)
+  }
+
   var configuration: MatchConfiguration {
-    switch analyzer {
-    case .standard: MatchConfiguration(analyzer: .standard(language: language.lowercased()))
-    case .sklearn: MatchConfiguration(analyzer: .sklearn, tfidf: TFIDFConfiguration())
+    let weights = (try? weights()) ?? .default
+    return switch analyzer {
+    case .standard:
+      MatchConfiguration(analyzer: .standard(language: language.lowercased()), weights: weights)
+    case .sklearn: MatchConfiguration(analyzer: .sklearn, tfidf: TFIDFConfiguration(), weights: weights)
     }
   }
 }

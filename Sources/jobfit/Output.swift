@@ -108,6 +108,7 @@ extension Match {
     var copy = self
     copy.score = Format.score(score)
     copy.channels = channels.mapValues(Format.score)
+    // Explanations and contributions keep full precision so their sums reconcile exactly.
     return copy
   }
 }

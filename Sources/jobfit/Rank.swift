@@ -17,6 +17,7 @@ struct Rank: ParsableCommand {
   @Option(help: "Number of postings to show.") var top = 10
   @Option(help: "Output format: table, json, csv or markdown.") var format: OutputFormat = .table
   @Option(help: "Write results to this file instead of stdout.") var output: String?
+  @Flag(help: "Include the full explanation tree of every result.") var explain = false
   @OptionGroup var load: LoadOptions
   @OptionGroup var analysis: AnalysisOptions
 
@@ -31,7 +32,7 @@ struct Rank: ParsableCommand {
     let batch = try loadBatch(postings, role: "postings", with: loader)
     let result = try reportingErrors {
       try MatchEngine(configuration: analysis.configuration)
-        .rank(resume: resumeDocument, postings: batch.documents, limit: top)
+        .rank(resume: resumeDocument, postings: batch.documents, limit: top, explain: explain)
     }
     let sink = try OutputSink(path: output)
     try render(result, to: sink)
@@ -48,29 +49,36 @@ struct Rank: ParsableCommand {
     case .json:
       sink.line(try Format.json(RankResult(resume: result.resume, results: results), pretty: true))
     case .csv:
-      sink.line("rank,id,title,path,score,lexical")
+      sink.line(Format.csvHeader(prefix: ["rank", "id", "title", "path"]))
       for m in results {
         sink.line(
-          [String(m.rank), Format.csvField(m.id), Format.csvField(m.title), Format.csvField(m.path),
-           String(m.score), String(m.channels["lexical"] ?? 0)].joined(separator: ","))
+          ([String(m.rank), Format.csvField(m.id), Format.csvField(m.title), Format.csvField(m.path)]
+            + Format.csvScores(m)).joined(separator: ","))
       }
     case .markdown:
       sink.line("## Postings for \(Format.markdownCell(result.resume.title))\n")
-      sink.line("| # | score | posting | id |")
-      sink.line("|--:|------:|---------|----|")
+      sink.line("| # | score | posting | id | matched skills | missing skills |")
+      sink.line("|--:|------:|---------|----|----------------|----------------|")
       for m in results {
         sink.line(
           "| \(m.rank) | \(Format.scoreText(m.score)) | \(Format.markdownCell(m.title)) | "
-            + "\(Format.markdownCell(m.id)) |")
+            + "\(Format.markdownCell(m.id)) | \(Format.markdownCell(Format.matchedList(m))) | "
+            + "\(Format.markdownCell(Format.missingList(m))) |")
       }
     case .table:
-      let color = Terminal.useColor
-      let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-      sink.line("\(bold)Postings for \(result.resume.title) (\(result.resume.id))\(reset)")
-      sink.line("\(bold)   #  score   posting\(reset)")
+      let style = Style()
+      sink.line(style.bold("Postings for \(result.resume.title) (\(result.resume.id))"))
+      sink.line(style.bold("   #  score   posting"))
       for m in results {
         let rank = String(repeating: " ", count: max(0, 4 - String(m.rank).count)) + String(m.rank)
         sink.line("\(rank)  \(Format.scoreText(m.score))  \(Format.truncate(m.title, 60))  [\(m.id)]")
+        if let skills = m.skills, !(skills.matched.isEmpty && skills.missing.isEmpty) {
+          sink.line("               " + style.green("✓ \(Format.truncate(Format.matchedList(m), 80))"))
+          if !skills.missing.isEmpty {
+            sink.line("               " + style.red("✗ \(Format.truncate(Format.missingList(m), 80))"))
+          }
+        }
+        if let tree = m.explanation { Format.tree(tree, indent: "      ", into: sink) }
       }
       if results.isEmpty { sink.line("   (no postings)") }
     }

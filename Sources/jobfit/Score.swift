@@ -25,6 +25,7 @@ struct Score: ParsableCommand {
   @Option(help: "Output format: jsonl, csv or json.") var format: OutputFormat = .jsonl
   @Option(help: "Write results to this file instead of stdout (written atomically).")
   var output: String?
+  @Flag(help: "Include the full explanation tree of every kept pair.") var explain = false
   @OptionGroup var load: LoadOptions
   @OptionGroup var analysis: AnalysisOptions
 
@@ -44,6 +45,8 @@ struct Score: ParsableCommand {
     var title: String
     var score: Double
     var channels: [String: Double]
+    var skills: MatchSkills?
+    var explanation: Explanation?
   }
 
   struct Report: Encodable {
@@ -61,7 +64,10 @@ struct Score: ParsableCommand {
     let progress = ProgressBar(total: queries.count, label: "scoring")
     let results = try reportingErrors {
       try MatchEngine(configuration: analysis.configuration)
-        .score(queries: queries, items: items, limit: top) { progress.update($0) }
+        .score(
+          queries: queries, items: items, queryRole: by == .posting ? .posting : .resume,
+          limit: top, explain: explain
+        ) { progress.update($0) }
     }
     progress.finish()
 
@@ -74,20 +80,21 @@ struct Score: ParsableCommand {
             try Format.json(
               Line(
                 by: by, query: result.query, rank: m.rank, id: m.id, path: m.path, title: m.title,
-                score: m.score, channels: m.channels), pretty: false))
+                score: m.score, channels: m.channels, skills: m.skills,
+                explanation: m.explanation), pretty: false))
         }
       }
     case .json:
       let rounded = results.map { QueryResult(query: $0.query, results: $0.results.map(\.rounded)) }
       sink.line(try Format.json(Report(by: by, results: rounded), pretty: true))
     case .csv:
-      sink.line("by,query_id,query_title,rank,id,title,path,score,lexical")
+      sink.line(Format.csvHeader(prefix: ["by", "query_id", "query_title", "rank", "id", "title", "path"]))
       for result in results {
         for m in result.results.map(\.rounded) {
           sink.line(
-            [by.rawValue, Format.csvField(result.query.id), Format.csvField(result.query.title),
-             String(m.rank), Format.csvField(m.id), Format.csvField(m.title), Format.csvField(m.path),
-             String(m.score), String(m.channels["lexical"] ?? 0)].joined(separator: ","))
+            ([by.rawValue, Format.csvField(result.query.id), Format.csvField(result.query.title),
+              String(m.rank), Format.csvField(m.id), Format.csvField(m.title), Format.csvField(m.path)]
+              + Format.csvScores(m)).joined(separator: ","))
         }
       }
     }

@@ -2,20 +2,32 @@
 public enum Channel: String, Codable, Sendable, CaseIterable, Comparable {
   /// Cosine similarity of TF-IDF vectors (analyzer terms, sublinear tf, smoothed idf, l2).
   case lexical
+  /// Weighted coverage of the posting's skills by the résumé (see `SkillsChannel`).
+  case skills
+  /// Share of the résumé's skills that the posting uses (see `SkillsChannel`).
+  case resumeCoverage = "resume_coverage"
 
-  public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
+  public static func < (a: Channel, b: Channel) -> Bool {
+    (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+  }
 }
 
 /// How channel scores blend into the final score: `score = Σ weight[c] × score[c]`.
 ///
 /// Weights are normalised to sum to 1 over the enabled channels, so the blended score stays in
-/// [0, 1] and is comparable across channel selections. With only the lexical channel the score is
-/// the TF-IDF cosine itself.
+/// [0, 1] and is comparable across channel selections.
 public struct ChannelWeights: Codable, Sendable, Equatable {
   public private(set) var weights: [Channel: Double]
 
-  /// The documented defaults (README, "Scoring").
-  public static let `default` = ChannelWeights(unchecked: [.lexical: 1.0])
+  /// The documented defaults (README, "Scoring"): skills 0.5, lexical 0.4, résumé coverage 0.1.
+  /// Skills lead because they carry requirement levels and synonyms; lexical catches what the
+  /// taxonomy does not know; résumé coverage only nudges towards postings that use more of the
+  /// candidate. To be re-tuned on labelled data by `jobfit eval` (issue 6).
+  public static let `default` = ChannelWeights(
+    unchecked: [.lexical: 0.4, .skills: 0.5, .resumeCoverage: 0.1])
+
+  /// Only the lexical channel (a plain TF-IDF baseline).
+  public static let lexicalOnly = ChannelWeights(unchecked: [.lexical: 1])
 
   private init(unchecked weights: [Channel: Double]) { self.weights = weights }
 
@@ -32,10 +44,19 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
       throw JobFitError.invalidParameter(
         name: "channel weights", value: "all zero", expected: "at least one positive weight")
     }
-    self.weights = weights.mapValues { $0 / total }
+    self.weights = weights.filter { $0.value > 0 }.mapValues { $0 / total }
   }
 
+  /// The default weights restricted to `channels` (renormalised).
+  public static func restricted(to channels: Set<Channel>) throws -> ChannelWeights {
+    try ChannelWeights(ChannelWeights.default.weights.filter { channels.contains($0.key) })
+  }
+
+  /// Enabled channels, in declaration order.
   public var channels: [Channel] { weights.keys.filter { weights[$0, default: 0] > 0 }.sorted() }
 
   public subscript(channel: Channel) -> Double { weights[channel, default: 0] }
+
+  /// True when a skills channel is enabled (the taxonomy is then needed).
+  public var needsSkills: Bool { self[.skills] > 0 || self[.resumeCoverage] > 0 }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// Which analyzer turns text into terms.
@@ -29,7 +30,8 @@ public struct MatchConfiguration: Codable, Sendable, Equatable {
   public var weights: ChannelWeights
 
   /// JobFit's defaults: the standard English analyzer; TF-IDF with sublinear tf (long résumés
-  /// repeat words without being more relevant), smoothed idf and l2 norm; lexical channel only.
+  /// repeat words without being more relevant), smoothed idf and l2 norm; the default channel
+  /// weights.
   public init(
     analyzer: AnalyzerChoice = .default,
     tfidf: TFIDFConfiguration = MatchConfiguration.defaultTFIDF,
@@ -47,24 +49,39 @@ public struct MatchConfiguration: Codable, Sendable, Equatable {
   }
 }
 
-/// Scores documents against each other and ranks them.
+/// Scores documents against each other, ranks them, and explains each kept pair.
 ///
-/// The vector space is fitted on the documents of the call (queries and items together), so
-/// idf reflects the collection being searched — the usual choice for ad-hoc ranking; a saved
-/// model can be used instead once indexes exist.
+/// The vector space is fitted on the documents of the call (queries and items together), so idf
+/// reflects the collection being searched. Each channel is a dot product of one vector per
+/// document, so the blend `Σ w_c × s_c` is the dot product of concatenated vectors (the query side
+/// scaled by the weights): one exact sparse top-k pass ranks every pair without an N×M matrix.
+/// The kept pairs are then rescored in `Double` by `PairExplainer`.
 public struct MatchEngine: Sendable {
   public let configuration: MatchConfiguration
   private let analyzer: any TextAnalyzer
+  private let profiler: SkillProfiler?
 
-  /// - Throws: `JobFitError` when the configuration names an unavailable analyzer.
+  /// - Throws: `JobFitError` when the configuration names an unavailable analyzer, or a skills
+  ///   channel is on and the taxonomy is missing.
   public init(configuration: MatchConfiguration = MatchConfiguration()) throws {
     self.configuration = configuration
     self.analyzer = try configuration.analyzer.makeAnalyzer()
+    if configuration.weights.needsSkills {
+      let language: String
+      if case let .standard(l) = configuration.analyzer { language = l } else { language = "english" }
+      let matcher = try SkillMatcher.shared(language: language)
+      self.profiler = SkillProfiler(matcher: matcher)
+    } else {
+      self.profiler = nil
+    }
   }
 
   /// Postings ranked for one résumé, best first, at most `limit` of them.
-  public func rank(resume: Document, postings: [Document], limit: Int) throws -> RankResult {
-    let result = try score(queries: [resume], items: postings, limit: limit)
+  public func rank(
+    resume: Document, postings: [Document], limit: Int, explain: Bool = false
+  ) throws -> RankResult {
+    let result = try score(
+      queries: [resume], items: postings, queryRole: .resume, limit: limit, explain: explain)
     return RankResult(resume: DocumentSummary(resume), results: result.first?.results ?? [])
   }
 
@@ -73,31 +90,68 @@ public struct MatchEngine: Sendable {
   /// Items are ordered by id before scoring, so equal scores rank by id and the output does not
   /// depend on input order. `progress` receives the number of queries done so far.
   ///
+  /// - Parameter queryRole: what the queries are; items are the other role.
   /// - Throws: `JobFitError.emptyCorpus` when no document has a term left after analysis.
   public func score(
-    queries: [Document], items: [Document], limit: Int,
-    progress: (@Sendable (Int) -> Void)? = nil
+    queries: [Document], items: [Document], queryRole: DocumentRole = .posting, limit: Int,
+    explain: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [QueryResult] {
     guard limit > 0 else {
       throw JobFitError.invalidParameter(name: "limit", value: "\(limit)", expected: "≥ 1")
     }
     let items = items.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     let texts = items.map(\.text) + queries.map(\.text)
-    let matrix = try configuration.tfidf.fitTransform(texts, analyzer: analyzer).matrix
-    let itemRows = matrix.rowSlice(0..<items.count)
-    let queryRows = matrix.rowSlice(items.count..<texts.count)
-    let lexical = try SparseScorer().topK(
-      queries: queryRows, items: itemRows, k: limit, progress: progress)
+    let fitted = try configuration.tfidf.fitTransform(texts, analyzer: analyzer)
+    let lexicalItems = fitted.matrix.rowSlice(0..<items.count)
+    let lexicalQueries = fitted.matrix.rowSlice(items.count..<texts.count)
+    let itemRole: DocumentRole = queryRole == .posting ? .resume : .posting
+    let itemProfiles = profiles(items, as: itemRole)
+    let queryProfiles = profiles(queries, as: queryRole)
+
     let weights = configuration.weights
-    return zip(queries, lexical).map { query, hits in
-      let matches = hits.enumerated().map { position, hit in
-        let channels: [Channel: Double] = [.lexical: Double(hit.score)]
-        let blended = channels.reduce(0) { $0 + weights[$1.key] * $1.value }
-        return Match(
-          rank: position + 1, document: DocumentSummary(items[Int(hit.index)]),
-          score: blended, channels: Dictionary(uniqueKeysWithValues: channels.map { ($0.rawValue, $1) }))
+    let blocks = ChannelBlocks(
+      weights: weights, vocabulary: fitted.model.dimension,
+      taxonomy: profiler?.matcher.taxonomy)
+    let queryRows = blocks.rows(lexical: lexicalQueries, profiles: queryProfiles, role: queryRole, weighted: true)
+    let itemRows = blocks.rows(lexical: lexicalItems, profiles: itemProfiles, role: itemRole, weighted: false)
+    let hits = try SparseScorer().topK(queries: queryRows, items: itemRows, k: limit, progress: progress)
+
+    let explainer = PairExplainer(
+      weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms)
+    return queries.indices.map { q in
+      var scored = hits[q].map { hit -> (index: Int, result: PairExplainer.Result) in
+        let i = Int(hit.index)
+        let (posting, resume) = queryRole == .posting
+          ? (queryProfiles?[q], itemProfiles?[i]) : (itemProfiles?[i], queryProfiles?[q])
+        return (
+          i,
+          explainer.explain(
+            queryRow: lexicalQueries.row(q), itemRow: lexicalItems.row(i), posting: posting,
+            resume: resume)
+        )
       }
-      return QueryResult(query: DocumentSummary(query), results: matches)
+      scored.sort { $0.result.score != $1.result.score ? $0.result.score > $1.result.score : $0.index < $1.index }
+      let matches = scored.enumerated().map { position, pair in
+        Match(
+          rank: position + 1, document: DocumentSummary(items[pair.index]),
+          score: pair.result.score,
+          channels: Dictionary(uniqueKeysWithValues: pair.result.channels.map { ($0.rawValue, $1) }),
+          skills: pair.result.skills, explanation: explain ? pair.result.explanation : nil)
+      }
+      return QueryResult(query: DocumentSummary(queries[q]), results: matches)
     }
+  }
+
+  /// Skill profiles of `documents` (in parallel), or nil when no skills channel is on.
+  private func profiles(_ documents: [Document], as role: DocumentRole) -> [SkillProfile]? {
+    guard let profiler else { return nil }
+    var result = [SkillProfile?](repeating: nil, count: documents.count)
+    result.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+        out.value[i] = profiler.profile(documents[i], as: role)
+      }
+    }
+    return result.map { $0 ?? SkillProfile(role: role, skills: [], experienceYears: nil, experienceRequirements: [], degree: nil, languages: []) }
   }
 }

@@ -26,14 +26,23 @@ public struct Match: Codable, Sendable, Equatable {
   public var score: Double
   /// Each channel's own score in [0, 1] (cosine for vector channels), keyed by channel name.
   public var channels: [String: Double]
+  /// The posting's skills matched and missing (when a skills channel is on).
+  public var skills: MatchSkills?
+  /// The full explanation tree (only when asked for: `--explain`).
+  public var explanation: Explanation?
 
-  public init(rank: Int, document: DocumentSummary, score: Double, channels: [String: Double]) {
+  public init(
+    rank: Int, document: DocumentSummary, score: Double, channels: [String: Double],
+    skills: MatchSkills? = nil, explanation: Explanation? = nil
+  ) {
     self.rank = rank
     self.id = document.id
     self.path = document.path
     self.title = document.title
     self.score = score
     self.channels = channels
+    self.skills = skills
+    self.explanation = explanation
   }
 }
 

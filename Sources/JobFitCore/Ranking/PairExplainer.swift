@@ -1,0 +1,199 @@
+import Foundation
+
+/// Scores one (query, item) pair exactly, in `Double`, and explains it.
+///
+/// The ranking pass finds the top k with `Float` dot products; each kept pair is then rescored
+/// here so the reported score equals the root of its explanation tree to the last bit.
+struct PairExplainer {
+  let weights: ChannelWeights
+  let taxonomy: SkillTaxonomy?
+  let terms: [String]
+
+  struct Result {
+    var channels: [Channel: Double]
+    var score: Double
+    var explanation: Explanation
+    var skills: MatchSkills?
+  }
+
+  /// - Parameters:
+  ///   - queryRow, itemRow: the two L2-normalised TF-IDF rows.
+  ///   - posting, resume: the two skill profiles (nil when the skills channels are off).
+  func explain(
+    queryRow: CSRMatrix.Row, itemRow: CSRMatrix.Row, posting: SkillProfile?, resume: SkillProfile?
+  ) -> Result {
+    var children: [Explanation] = []
+    var channels: [Channel: Double] = [:]
+    var skills: MatchSkills?
+    for channel in weights.channels {
+      let w = weights[channel]
+      let node: Explanation
+      switch channel {
+      case .lexical:
+        let lexical = lexicalTerms(queryRow, itemRow)
+        channels[.lexical] = lexical.value
+        node = scaled(lexical, by: w, label: "lexical: \(fmt(w)) × cosine \(fmt(lexical.value))")
+      case .skills:
+        let (tree, details) = postingCoverage(posting, resume)
+        channels[.skills] = tree.value
+        skills = details
+        node = scaled(tree, by: w, label: "skills: \(fmt(w)) × posting coverage \(fmt(tree.value))")
+      case .resumeCoverage:
+        let tree = resumeCoverage(posting, resume)
+        channels[.resumeCoverage] = tree.value
+        node = scaled(
+          tree, by: w, label: "resume_coverage: \(fmt(w)) × résumé coverage \(fmt(tree.value))")
+      }
+      children.append(node)
+    }
+    let root = Explanation.sum("score = Σ weight × channel", children)
+    return Result(channels: channels, score: root.value, explanation: root, skills: skills)
+  }
+
+  /// `tree` with every value multiplied by `w` (children still add up to the parent).
+  private func scaled(_ tree: Explanation, by w: Double, label: String) -> Explanation {
+    func scale(_ e: Explanation) -> Explanation {
+      Explanation(value: e.value * w, label: e.label, children: e.children.map(scale))
+    }
+    var s = scale(tree)
+    s.label = label
+    if !s.children.isEmpty { s.value = s.children.reduce(0) { $0 + $1.value } }
+    return s
+  }
+
+  // MARK: - Lexical
+
+  /// Σ over shared terms of q_t × x_t; the 8 largest terms, then one node for the rest.
+  private func lexicalTerms(_ q: CSRMatrix.Row, _ x: CSRMatrix.Row) -> Explanation {
+    var parts: [(term: Int, value: Double, q: Float, x: Float)] = []
+    var i = q.columnIndices.startIndex
+    var j = x.columnIndices.startIndex
+    while i < q.columnIndices.endIndex && j < x.columnIndices.endIndex {
+      let a = q.columnIndices[i]
+      let b = x.columnIndices[j]
+      if a == b {
+        parts.append((Int(a), Double(q.values[i]) * Double(x.values[j]), q.values[i], x.values[j]))
+        i += 1
+        j += 1
+      } else if a < b {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    parts.sort { $0.value != $1.value ? $0.value > $1.value : $0.term < $1.term }
+    var children = parts.prefix(8).map {
+      Explanation(
+        value: $0.value,
+        label: "term '\(terms[$0.term])': \(fmt(Double($0.q))) × \(fmt(Double($0.x)))")
+    }
+    if parts.count > 8 {
+      children.append(
+        Explanation(
+          value: parts.dropFirst(8).reduce(0) { $0 + $1.value },
+          label: "\(parts.count - 8) more shared terms"))
+    }
+    return Explanation.sum("TF-IDF cosine over \(parts.count) shared terms", children)
+  }
+
+  // MARK: - Skills
+
+  private func postingCoverage(_ posting: SkillProfile?, _ resume: SkillProfile?) -> (
+    Explanation, MatchSkills
+  ) {
+    guard let posting, let resume, let taxonomy else {
+      return (Explanation(value: 0, label: "no skill profile"), MatchSkills(matched: [], missing: []))
+    }
+    let total = posting.skills.reduce(0) { $0 + $1.weight }
+    guard total > 0 else {
+      return (
+        Explanation(value: 0, label: "no skills recognised in the posting (unknown, scored 0)"),
+        MatchSkills(matched: [], missing: [])
+      )
+    }
+    let resumeSkills = Dictionary(resume.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var details: [SkillMatchDetail] = []
+    for s in posting.skills {
+      let share = s.weight / total
+      let level = s.level ?? .mentioned
+      if let r = resumeSkills[s.id] {
+        let exact = r.evidence.contains { $0.matched == r.skill }
+        details.append(
+          SkillMatchDetail(
+            id: s.id, skill: s.skill, level: level, weight: s.weight, match: exact ? .exact : .alias,
+            relatedVia: nil, evidence: r.evidence.first?.line, contribution: share))
+      } else if let via = relatedResumeSkill(s.id, resumeSkills, taxonomy) {
+        details.append(
+          SkillMatchDetail(
+            id: s.id, skill: s.skill, level: level, weight: s.weight, match: .related,
+            relatedVia: via.skill, evidence: via.evidence.first?.line,
+            contribution: share * SkillsChannel.relatedCredit))
+      } else {
+        details.append(
+          SkillMatchDetail(
+            id: s.id, skill: s.skill, level: level, weight: s.weight, match: .missing,
+            relatedVia: nil, evidence: nil, contribution: 0))
+      }
+    }
+    let missing = details.filter { $0.match == .missing }.sorted {
+      if $0.level != $1.level { return $0.level < $1.level }
+      return $0.skill.utf8.lexicographicallyPrecedes($1.skill.utf8)
+    }
+    let matched = details.filter { $0.match != .missing }.sorted {
+      if $0.contribution != $1.contribution { return $0.contribution > $1.contribution }
+      return $0.skill.utf8.lexicographicallyPrecedes($1.skill.utf8)
+    }
+    // Missing required skills first in the tree, as a reader looks for them first.
+    let children = (missing + matched).map { d in
+      Explanation(value: d.contribution, label: label(d, total: total))
+    }
+    let tree = Explanation.sum(
+      "coverage of \(posting.skills.count) posting skills (Σ weight = \(fmt(total)))", children)
+    return (tree, MatchSkills(matched: matched, missing: missing))
+  }
+
+  private func label(_ d: SkillMatchDetail, total: Double) -> String {
+    let head = "\(d.skill) (\(d.level.rawValue), weight \(fmt(d.weight))/\(fmt(total)))"
+    switch d.match {
+    case .missing: return "\(head): missing"
+    case .exact, .alias: return "\(head): \(d.match.rawValue) match"
+    case .related:
+      return "\(head): related via \(d.relatedVia ?? "?") × \(fmt(SkillsChannel.relatedCredit))"
+    }
+  }
+
+  private func relatedResumeSkill(
+    _ id: String, _ resumeSkills: [String: ProfiledSkill], _ taxonomy: SkillTaxonomy
+  ) -> ProfiledSkill? {
+    guard let i = taxonomy.index[id] else { return nil }
+    return taxonomy.relatedIndices[i].lazy.compactMap { resumeSkills[taxonomy.skills[$0].id] }.first
+  }
+
+  private func resumeCoverage(_ posting: SkillProfile?, _ resume: SkillProfile?) -> Explanation {
+    guard let posting, let resume, let taxonomy, !resume.skills.isEmpty else {
+      return Explanation(value: 0, label: "no skills recognised in the résumé (unknown, scored 0)")
+    }
+    let postingIDs = Set(posting.skills.map(\.id))
+    let ids = Array(Set(resume.skills.map(\.id))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let share = 1 / Double(ids.count)
+    let children: [Explanation] = ids.compactMap { id in
+      let name = taxonomy[id]?.name ?? id
+      if postingIDs.contains(id) {
+        return Explanation(value: share, label: "\(name): used by the posting")
+      }
+      if let i = taxonomy.index[id],
+        let via = taxonomy.relatedIndices[i].first(where: { postingIDs.contains(taxonomy.skills[$0].id) })
+      {
+        return Explanation(
+          value: share * SkillsChannel.relatedCredit,
+          label: "\(name): related to \(taxonomy.skills[via].name)")
+      }
+      return nil
+    }
+    return Explanation.sum(
+      "share of the résumé's \(ids.count) skills the posting uses (1/\(ids.count) each)", children)
+  }
+}
+
+/// Four decimals, for labels.
+func fmt(_ x: Double) -> String { String(format: "%.4f", x) }

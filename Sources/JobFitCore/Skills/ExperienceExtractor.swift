@@ -1,0 +1,110 @@
+import Foundation
+
+/// Years of experience, degrees and spoken languages, read from text with small patterns.
+public enum ExperienceExtractor {
+  /// A stated experience requirement: "7+ years" → 7...nil, "2–4 years" → 2...4.
+  public struct YearRange: Codable, Sendable, Equatable {
+    public var minimum: Double
+    public var maximum: Double?
+
+    public init(minimum: Double, maximum: Double?) {
+      self.minimum = minimum
+      self.maximum = maximum
+    }
+  }
+
+  static let numberWords: [String: Double] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+  ]
+
+  // "2-4 years", "2 to 4 years", "2–4 yrs"
+  nonisolated(unsafe) static let rangePattern = try? NSRegularExpression(
+    pattern: #"\b(\d{1,2}|[a-z]+)\s*(?:-|–|—|to)\s*(\d{1,2}|[a-z]+)\s*\+?\s*(?:years?|yrs?)\b"#,
+    options: [.caseInsensitive])
+  // "7+ years", "at least five years", "minimum of 3 years", "5 years"
+  nonisolated(unsafe) static let minimumPattern = try? NSRegularExpression(
+    pattern: #"(?:\b(at least|minimum of|min\.?|over|more than)\s+)?\b(\d{1,2}|[a-z]+)\s*(\+)?\s*(?:years?|yrs?)\b"#,
+    options: [.caseInsensitive])
+
+  static func number(_ text: String) -> Double? {
+    Double(text) ?? numberWords[text.lowercased()]
+  }
+
+  /// Every experience requirement stated in `text`, in order.
+  public static func yearRequirements(in text: String) -> [YearRange] {
+    guard let rangePattern, let minimumPattern, text.range(of: "y", options: .caseInsensitive) != nil
+    else { return [] }
+    let ns = text as NSString
+    var result: [YearRange] = []
+    var covered: [NSRange] = []
+    for m in rangePattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+      guard let lo = number(ns.substring(with: m.range(at: 1))),
+        let hi = number(ns.substring(with: m.range(at: 2))), lo <= hi, hi <= 40
+      else { continue }
+      result.append(YearRange(minimum: lo, maximum: hi))
+      covered.append(m.range)
+    }
+    for m in minimumPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+      guard !covered.contains(where: { NSIntersectionRange($0, m.range).length > 0 }),
+        let n = number(ns.substring(with: m.range(at: 2))), n > 0, n <= 40
+      else { continue }
+      result.append(YearRange(minimum: n, maximum: nil))
+    }
+    return result
+  }
+
+  // MARK: - Degrees
+
+  /// Academic levels, lowest first.
+  public enum Degree: String, Codable, Sendable, CaseIterable, Comparable {
+    case highSchool = "high school", associate, bachelor, master, doctorate
+
+    public static func < (a: Degree, b: Degree) -> Bool {
+      (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+
+    nonisolated(unsafe) static let patterns: [(Degree, NSRegularExpression?)] = ([
+      (.doctorate, #"\b(ph\.?\s?d|doctorate|doctoral|d\.phil)\b"#),
+      (.master, #"\b(master'?s?|m\.?sc|msc|m\.s\.|ms in|mba|m\.eng|meng|m\.a\.)\b"#),
+      (.bachelor, #"\b(bachelor'?s?|b\.?sc|bsc|b\.s\.|bs in|bs/ms|ba/bs|b\.a\.|ba in|b\.eng|beng|undergraduate degree)\b"#),
+      (.associate, #"\b(associate'?s? degree|associate of)\b"#),
+      (.highSchool, #"\b(high school|ged|secondary school diploma)\b"#),
+    ] as [(Degree, String)]).map {
+      ($0.0, try? NSRegularExpression(pattern: $0.1, options: [.caseInsensitive]))
+    }
+  }
+
+  /// Degree levels named in `text`, highest first.
+  public static func degrees(in text: String) -> [Degree] {
+    let range = NSRange(location: 0, length: (text as NSString).length)
+    return Degree.patterns.compactMap { degree, pattern in
+      pattern?.firstMatch(in: text, range: range) == nil ? nil : degree
+    }
+  }
+
+  // MARK: - Spoken languages
+
+  static let languageNames = [
+    "English", "Spanish", "French", "German", "Italian", "Portuguese", "Dutch", "Polish",
+    "Czech", "Slovak", "Russian", "Ukrainian", "Arabic", "Hebrew", "Turkish", "Greek", "Hindi",
+    "Urdu", "Bengali", "Punjabi", "Tamil", "Mandarin", "Cantonese", "Chinese", "Japanese",
+    "Korean", "Vietnamese", "Thai", "Indonesian", "Malay", "Tagalog", "Swahili", "Yoruba",
+    "Igbo", "Hausa", "Swedish", "Norwegian", "Danish", "Finnish", "Hungarian", "Romanian",
+    "Bulgarian", "Serbian", "Croatian", "Persian", "Farsi",
+  ]
+
+  /// Spoken languages named in `text` (capitalised, as language names are written).
+  public static func languages(in text: String) -> [String] {
+    languageNames.filter { name in
+      var search = text.startIndex..<text.endIndex
+      while let r = text.range(of: name, range: search) {
+        let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
+        let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
+        if beforeOK && afterOK { return true }
+        search = r.upperBound..<text.endIndex
+      }
+      return false
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/// What the matcher knows about one document while matching: its bytes, lines and sections.
+///
+/// ## The ambiguity rule
+///
+/// An ambiguous alias ("Go", "R", "C", "SD", "RL", "CV", "ML", "Swift", "Excel", …) counts as the
+/// skill only when all of these hold:
+/// 1. **Casing.** If the alias has capitals, the text writes it exactly so ("Go", not "go"; "R",
+///    not "r").
+/// 2. **No contrary neighbour.** The word before is not a determiner or verb that makes it an
+///    ordinary word ("your CV", "let's go", "send a CV") and the words after are not "to",
+///    "ahead", "live", "cover letter", … ("Go to market", "CV and cover letter").
+/// 3. **Supporting context**, one of: the line is in a Skills section; the line is a list
+///    (two or more of `, ; | / • ·` separators); or a neighbouring word names the field
+///    ("Go programming", "R language", "golang", "RStudio", "developer", "engineer").
+struct MatchContext {
+  let bytes: [UInt8]
+  let sections: [Section]
+  let tokens: [Token]
+  /// Byte offset of the start of each line.
+  let lineStarts: [Int]
+
+  init(text: String, sections: [Section], tokens: [Token]) {
+    bytes = Array(text.utf8)
+    self.sections = sections.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    self.tokens = tokens
+    var starts = [0]
+    for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    lineStarts = starts
+  }
+
+  /// The byte range of the line holding `offset`, without its newline.
+  func line(containing offset: Int) -> Range<Int> {
+    var lo = 0
+    var hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    let start = lineStarts[lo]
+    let end = lo + 1 < lineStarts.count ? lineStarts[lo + 1] - 1 : bytes.count
+    return start..<max(start, end)
+  }
+
+  func section(containing offset: Int) -> Section.Kind {
+    var kind = Section.Kind.other
+    for section in sections where section.range.lowerBound <= offset {
+      if offset < section.range.upperBound { kind = section.kind }
+    }
+    return kind
+  }
+
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)], as: UTF8.self)
+  }
+
+  // MARK: - Ambiguous aliases
+
+  static let contraryBefore: Set<String> = [
+    "your", "my", "our", "their", "his", "her", "a", "an", "the", "send", "submit", "attach",
+    "upload", "updated", "let's", "lets", "will", "to", "must", "can", "should", "and",
+  ]
+  static let contraryAfter: Set<String> = [
+    "to", "ahead", "live", "through", "over", "back", "out", "beyond", "cover", "letter", "or",
+    "template", "writing", "review", "screening",
+  ]
+  static let supportingNeighbours: Set<String> = [
+    "programming", "language", "languages", "lang", "developer", "developers", "development",
+    "engineer", "engineering", "code", "coding", "golang", "rstudio", "tidyverse", "shiny",
+    "cran", "goroutines", "scripting", "stack", "framework", "library",
+  ]
+
+  func allowsAmbiguous(_ surface: String, at index: Int, length: Int) -> Bool {
+    let start = tokens[index].start
+    let end = tokens[index + length - 1].end
+    if surface.contains(where: \.isUppercase), string(start..<end) != surface { return false }
+    let lineRange = line(containing: start)
+    let before = words(in: lineRange.lowerBound..<start)
+    let after = words(in: end..<lineRange.upperBound)
+    if let previous = before.last, Self.contraryBefore.contains(previous) { return false }
+    if after.prefix(3).contains(where: Self.contraryAfter.contains) { return false }
+    if let previous = before.last, Self.supportingNeighbours.contains(previous) { return true }
+    if let next = after.first, Self.supportingNeighbours.contains(next) { return true }
+    if section(containing: start) == .skills { return true }
+    return isList(lineRange)
+  }
+
+  /// Lower-cased words of a byte range (letters, digits, apostrophes).
+  private func words(in range: Range<Int>) -> [String] {
+    guard !range.isEmpty else { return [] }
+    return string(range).lowercased()
+      .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+      .map(String.init)
+  }
+
+  /// Two or more list separators on the line.
+  private func isList(_ range: Range<Int>) -> Bool {
+    var separators = 0
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let b = bytes[i]
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "|")
+        || b == UInt8(ascii: "/")
+      {
+        separators += 1
+      } else if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA2 {
+        separators += 1  // • U+2022
+      } else if b == 0xC2, i + 1 < range.upperBound, bytes[i + 1] == 0xB7 {
+        separators += 1  // · U+00B7
+      }
+      i += 1
+    }
+    return separators >= 2
+  }
+}

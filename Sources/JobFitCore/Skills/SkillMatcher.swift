@@ -1,0 +1,167 @@
+import Foundation
+
+/// Finds taxonomy skills in documents.
+///
+/// Every name and alias goes through the same analyzer as documents (Lucene's
+/// `Analyzer.normalize` idea), so "Kubernetes", "kubernetes," and "KUBERNETES" all meet as the
+/// same terms, and "machine-learning" meets "machine learning". Matching is greedy longest-first
+/// over the token stream: at each token the longest phrase starting there wins, and matches do not
+/// overlap. Phrase words must be adjacent, allowing one removed stop word between them
+/// ("years of Python" still matches "years Python" phrasing).
+///
+/// Ambiguous aliases ("Go", "R", "C", "CV", "ML", …) only count in context; see
+/// `SkillMatcher+Context.swift` for the rule.
+///
+/// Skill names are mostly proper nouns, so the matcher's analyzer does not stem (Snowball would
+/// make "Solidity" meet "solid"); it only removes a plural "s" from both sides
+/// (`minimalStem`: "LLMs" meets "LLM", "diffusion models" meets "diffusion model").
+public struct SkillMatcher: Sendable {
+  public let taxonomy: SkillTaxonomy
+  let analyzer: Analyzer
+  /// First term → phrases starting with it, longest first.
+  let phrases: [String: [Phrase]]
+
+  struct Phrase: Sendable {
+    var terms: [String]
+    var skill: Int
+    var surface: String
+    var isCanonical: Bool
+    var isAmbiguous: Bool
+  }
+
+  /// Compiles the taxonomy's names and aliases with `analyzer`'s normaliser, stop words and
+  /// tokenizer (its stemmer is replaced by `minimalStem`).
+  ///
+  /// Single-term aliases of one or two characters are always treated as ambiguous, whatever the
+  /// taxonomy says: they are too easily ordinary words or initials.
+  public init(taxonomy: SkillTaxonomy, analyzer: Analyzer = .english) {
+    self.taxonomy = taxonomy
+    var configuration = analyzer.configuration
+    configuration.stemmer = nil
+    configuration.ngramRange = 1...1
+    let analyzer = (try? Analyzer(configuration: configuration)) ?? analyzer
+    self.analyzer = analyzer
+    var table: [String: [Phrase]] = [:]
+    var seen = Set<String>()
+    for (index, skill) in taxonomy.skills.enumerated() {
+      let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
+      for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
+        let terms = analyzer.tokens(in: surface).map { Self.minimalStem($0.term) }
+        guard let first = terms.first else { continue }
+        let key = "\(index)\u{1}" + terms.joined(separator: "\u{1}")
+        guard seen.insert(key).inserted else { continue }
+        let short = terms.count == 1 && surface.count <= 2
+        table[first, default: []].append(
+          Phrase(
+            terms: terms, skill: index, surface: surface, isCanonical: canonical,
+            isAmbiguous: short || ambiguous.contains(surface.lowercased())))
+      }
+    }
+    // Longest first; among equal phrases prefer canonical names, then the earlier skill.
+    for key in table.keys {
+      table[key]?.sort {
+        if $0.terms.count != $1.terms.count { return $0.terms.count > $1.terms.count }
+        if $0.isCanonical != $1.isCanonical { return $0.isCanonical }
+        return $0.skill < $1.skill
+      }
+    }
+    self.phrases = table
+  }
+
+  /// The skills named in `document`, in text order.
+  public func mentions(in document: Document) -> [SkillMention] {
+    mentions(in: document.text, sections: document.sections)
+  }
+
+  /// The skills named in `text`, whose sections are `sections` (byte ranges into `text`).
+  public func mentions(in text: String, sections: [Section]) -> [SkillMention] {
+    let tokens = analyzer.tokens(in: text).map {
+      Token(term: Self.minimalStem($0.term), start: $0.start, end: $0.end, position: $0.position)
+    }
+    guard !tokens.isEmpty else { return [] }
+    let context = MatchContext(text: text, sections: sections, tokens: tokens)
+    var result: [SkillMention] = []
+    var i = 0
+    while i < tokens.count {
+      if let (phrase, length) = longestMatch(at: i, tokens: tokens, context: context) {
+        let start = tokens[i].start
+        let end = tokens[i + length - 1].end
+        let line = context.line(containing: start)
+        result.append(
+          SkillMention(
+            skill: phrase.skill, alias: phrase.surface, isCanonical: phrase.isCanonical,
+            start: start, end: end, lineStart: line.lowerBound, lineEnd: line.upperBound,
+            section: context.section(containing: start)))
+        i += length
+      } else {
+        i += 1
+      }
+    }
+    return result
+  }
+
+  private func longestMatch(at i: Int, tokens: [Token], context: MatchContext) -> (Phrase, Int)? {
+    guard let candidates = phrases[tokens[i].term] else { return nil }
+    for phrase in candidates {
+      let n = phrase.terms.count
+      guard i + n <= tokens.count else { continue }
+      var ok = true
+      for j in 1..<max(n, 1) where ok {
+        ok = tokens[i + j].term == phrase.terms[j]
+          && tokens[i + j].position - tokens[i + j - 1].position <= 2
+      }
+      guard ok else { continue }
+      if phrase.isAmbiguous && !context.allowsAmbiguous(phrase.surface, at: i, length: n) {
+        continue
+      }
+      return (phrase, n)
+    }
+    return nil
+  }
+}
+
+// MARK: - Plurals
+
+extension SkillMatcher {
+  /// Drops one plural "s" from alphabetic terms longer than three letters, unless the word ends
+  /// in "ss", "us" or "is" ("LLMs" → "llm", "models" → "model"; "class", "status", "analysis"
+  /// stay).
+  static func minimalStem(_ term: String) -> String {
+    let bytes = term.utf8
+    guard bytes.count > 3, bytes.last == UInt8(ascii: "s") else { return term }
+    let penultimate = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+    guard penultimate != UInt8(ascii: "s"), penultimate != UInt8(ascii: "u"),
+      penultimate != UInt8(ascii: "i"),
+      bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) })
+    else { return term }
+    return String(term.dropLast())
+  }
+}
+
+// MARK: - Shared instances
+
+extension SkillMatcher {
+  private static let cache = MatcherCache()
+
+  /// The matcher over the bundled taxonomy for `language`, built once per process.
+  ///
+  /// - Throws: `JobFitError.missingDataFile` when the taxonomy is not installed;
+  ///   `unsupportedLanguage` for an unknown stemmer language.
+  public static func shared(language: String) throws -> SkillMatcher {
+    try cache.matcher(language: language)
+  }
+}
+
+private final class MatcherCache: @unchecked Sendable {
+  private var matchers: [String: SkillMatcher] = [:]
+  private let lock = NSLock()
+
+  func matcher(language: String) throws -> SkillMatcher {
+    lock.lock()
+    defer { lock.unlock() }
+    if let m = matchers[language] { return m }
+    let m = SkillMatcher(taxonomy: try SkillTaxonomy.bundled(), analyzer: try Analyzer(language: language))
+    matchers[language] = m
+    return m
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The skills JobFit recognises, with their aliases and relations.
+///
+/// Loaded from `data/skills/skills.jsonl` (one `Skill` per line; built by
+/// `scripts/build_taxonomy.py` from O*NET, ESCO, Stack Overflow and a curated layer). Skills are
+/// addressed by their position (`index`) internally and by `id` everywhere else.
+public struct SkillTaxonomy: Sendable {
+  public let skills: [Skill]
+  /// id → position in `skills`.
+  public let index: [String: Int]
+  /// For each skill, the positions of its related skills (both directions, deduplicated).
+  public let relatedIndices: [[Int]]
+
+  /// A taxonomy over `skills`; related ids that do not exist are ignored, relations are made
+  /// symmetric.
+  ///
+  /// - Throws: `JobFitError.invalidParameter` when two skills share an id.
+  public init(_ skills: [Skill]) throws {
+    var index: [String: Int] = [:]
+    for (i, skill) in skills.enumerated() {
+      guard index.updateValue(i, forKey: skill.id) == nil else {
+        throw JobFitError.invalidParameter(
+          name: "skill id", value: skill.id, expected: "ids unique within the taxonomy")
+      }
+    }
+    var related = [Set<Int>](repeating: [], count: skills.count)
+    for (i, skill) in skills.enumerated() {
+      for id in skill.related {
+        guard let j = index[id], j != i else { continue }
+        related[i].insert(j)
+        related[j].insert(i)
+      }
+    }
+    self.skills = skills
+    self.index = index
+    self.relatedIndices = related.map { $0.sorted() }
+  }
+
+  public subscript(id: String) -> Skill? { index[id].map { skills[$0] } }
+
+  /// Reads a JSON Lines taxonomy file.
+  ///
+  /// - Throws: `JobFitError.fileNotFound`, or `invalidDocument` naming the line that is not a skill.
+  public static func load(from url: URL) throws -> SkillTaxonomy {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw JobFitError.fileNotFound(path: url.path)
+    }
+    let decoder = JSONDecoder()
+    var skills: [Skill] = []
+    var lineNumber = 0
+    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+      do {
+        skills.append(try decoder.decode(Skill.self, from: Data(line)))
+      } catch {
+        throw JobFitError.invalidDocument(
+          path: "\(url.path):\(lineNumber)", reason: "not a skill record (id, name, aliases…)")
+      }
+    }
+    return try SkillTaxonomy(skills)
+  }
+
+  /// The taxonomy shipped in JobFit's data folder, loaded once per process.
+  ///
+  /// - Throws: `JobFitError.missingDataFile` when data/skills/skills.jsonl cannot be found.
+  public static func bundled() throws -> SkillTaxonomy {
+    try bundledResult.get()
+  }
+
+  private static let bundledResult: Result<SkillTaxonomy, JobFitError> = {
+    let relative = "skills/skills.jsonl"
+    guard let url = DataDirectory.file(relative) else {
+      return .failure(.missingDataFile(relativePath: relative))
+    }
+    do {
+      return .success(try load(from: url))
+    } catch let error as JobFitError {
+      return .failure(error)
+    } catch {
+      return .failure(.corruptModel(path: url.path, reason: "\(error)"))
+    }
+  }()
+}
