@@ -46,16 +46,30 @@ SO_TAGS_FILE = "stackoverflow-tag-synonyms/Tags.csv"
 PRIORITY = {"curated": 0, "onet": 1, "esco": 2, "so": 3}
 MAX_ALIAS_LEN = 60
 MAX_RELATED = 10
-ONET_NEIGHBOURS = 3          # co-occurrence neighbours kept per O*NET skill
-ONET_MIN_COOCCUR = 2         # ... seen together in at least this many groups
+ESCO_MAX_WORDS = 6           # longer ESCO altLabels are occupational phrases
+ESCO_MAX_ALIASES = 15        # per skill: the shortest ones are kept
+ONET_NEIGHBOURS = 5          # candidate co-occurrence neighbours per skill ...
+ONET_MIN_COOCCUR = 2         # ... seen together in at least this many groups ...
+ONET_MIN_COSINE = 0.2        # ... with cosine co / sqrt(n_a * n_b) at least this
 ONET_MAX_GROUP = 40          # larger occupation x commodity groups are skipped
 
-# Multi-word vendor prefixes stripped from O*NET product names before the
-# generic one-word vendor rule applies ("Amazon Web Services AWS CloudFormation").
-LONG_VENDOR_PREFIXES = (
-    "Amazon Web Services AWS ", "Amazon Web Services ", "Microsoft Azure ",
-    "Google Cloud ", "IBM Cloud ", "Oracle Cloud ",
-)
+# Vendor prefixes stripped from O*NET product names to form an extra alias
+# ("Atlassian JIRA" -> "JIRA"); longest match first. A vetted list: guessing
+# vendors from the data also strips words such as "American" or "Sun".
+VENDOR_PREFIXES = sorted((
+    "Amazon Web Services AWS", "Amazon Web Services", "Amazon", "AWS", "Microsoft Azure",
+    "Microsoft", "Google Cloud", "Google", "IBM", "Oracle", "Adobe Systems", "Adobe", "Autodesk",
+    "Apache", "Atlassian", "SAP", "Apple", "Cisco", "Intuit", "Salesforce", "Red Hat",
+    "Sun Microsystems", "The MathWorks", "MathWorks", "Trimble", "Bentley Systems", "Bentley",
+    "Esri", "ESRI", "Siemens", "Corel", "Citrix", "VMware", "Symantec", "McAfee",
+    "Hewlett Packard Enterprise", "Hewlett-Packard", "Hewlett Packard", "HP", "Dell", "Infor",
+    "Sage", "Blackbaud", "JetBrains", "Facebook", "Meta", "Hootsuite", "Wolfram Research",
+    "StataCorp", "Minitab", "Qlik", "Tibco", "Teradata", "Informatica", "Micro Focus", "Novell",
+    "Mozilla", "NVIDIA", "Nvidia", "Intel", "Kronos", "Unity Technologies", "Epic Systems",
+    "Cerner", "Dassault Systemes", "PTC", "Ansys", "ANSYS", "National Instruments", "Quest",
+    "Veritas", "Broadcom", "CA", "Splunk", "Elastic", "MongoDB", "Docker", "HashiCorp",
+    "Bluebeam", "Procore", "Epicor", "Lawson", "Hyland", "OpenText", "Zoho", "Intuit QuickBooks",
+), key=lambda v: (-len(v), v))
 
 
 class BuildError(Exception):
@@ -233,18 +247,7 @@ def product_like(text):
     return not any(re.fullmatch(r"[a-z]{4,}", w) for w in words[1:]) and not words[0].islower()
 
 
-def find_vendors(names, common):
-    """One-word vendor prefixes: a capitalised first word shared by 5+ tool names
-    whose remainders start with a capital or digit ("Microsoft", "Autodesk")."""
-    counts = collections.Counter()
-    for name in names:
-        words = name.split()
-        if len(words) >= 2 and words[0][:1].isupper() and (words[1][:1].isupper() or words[1][:1].isdigit()):
-            counts[words[0]] += 1
-    return {w for w, n in counts.items() if n >= 5 and w.lower() not in common}
-
-
-def onet_forms(name, vendors, common):
+def onet_forms(name, common):
     """(strong, weak) alias forms of an O*NET tool name. Strong forms may merge
     the tool with an existing skill; weak forms are only added as aliases."""
     strong, weak = [], []
@@ -258,19 +261,16 @@ def onet_forms(name, vendors, common):
         base = base[: -len(" software")].strip()
         (strong if product_like(base) else weak).append(base)
     words = base.split()
-    if len(words) >= 2 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", words[-1]) and not words[-2].isupper():
+    if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", words[-1]) and not words[-2].isupper():
         weak.append(words[-1])
         base = " ".join(words[:-1])
         (strong if product_like(base) else weak).append(base)
     stripped = None
-    for prefix in LONG_VENDOR_PREFIXES:
-        if base.startswith(prefix) and len(base) > len(prefix) + 1:
-            stripped = base[len(prefix):]
+    for prefix in VENDOR_PREFIXES:
+        if base.startswith(prefix + " ") and len(base) > len(prefix) + 2:
+            stripped = base[len(prefix) + 1:]
             break
-    words = base.split()
-    if stripped is None and len(words) >= 2 and words[0] in vendors:
-        stripped = " ".join(words[1:])
-    if stripped:
+    if stripped and stripped[:1].isupper() | stripped[:1].isdigit():
         single_common = " " not in stripped and stripped.lower() in common
         if len(norm_key(stripped)) > 2 and not single_common:
             weak.append(stripped)
@@ -387,11 +387,10 @@ def add_curated(tax, entries):
 
 def add_onet(tax, tools):
     """Merge each O*NET tool name into an existing skill or add it."""
-    vendors = find_vendors(tools, tax.common)
     tool_skill = {}
     for name in sorted(tools):
         tool = tools[name]
-        strong, weak = onet_forms(name, vendors, tax.common)
+        strong, weak = onet_forms(name, tax.common)
         index = tax.find([name] + strong)
         if index is None:
             top = sorted(tool["commodities"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -408,7 +407,6 @@ def add_onet(tax, tools):
         tax.skills[index].onet_names.append(name)
         tool_skill[name] = index
     tax.counters["onet_tools"] = len(tools)
-    tax.counters["onet_vendor_prefixes"] = len(vendors)
     return tool_skill
 
 
@@ -430,6 +428,9 @@ def esco_alias_ok(alias, collisions, common, counters):
         return False
     if collisions[key] >= 2:
         counters["esco_alias_dropped_collision"] += 1
+        return False
+    if len(alias.split()) > ESCO_MAX_WORDS:
+        counters["esco_alias_dropped_words"] += 1
         return False
     return True
 
@@ -458,9 +459,11 @@ def add_esco(tax, rows):
             tax.skills[index].sources.add("esco")
             tax.add_alias(index, label, "esco", strong=True)
             tax.counters["esco_merged"] += 1
-        for alias in alts:
-            if esco_alias_ok(alias, collisions, tax.common, tax.counters):
-                tax.add_alias(index, alias, "esco")
+        kept = [a for a in alts if esco_alias_ok(a, collisions, tax.common, tax.counters)]
+        kept = sorted(set(kept), key=lambda a: (len(a), a))
+        tax.counters["esco_alias_dropped_cap"] += max(0, len(kept) - ESCO_MAX_ALIASES)
+        for alias in kept[:ESCO_MAX_ALIASES]:
+            tax.add_alias(index, alias, "esco")
     tax.counters["esco_rows"] = len(rows)
 
 
@@ -503,6 +506,14 @@ def so_gold(tax, pairs):
             "share_of_mapped_targets": round(same / target_mapped, 4) if target_mapped else 0.0}
 
 
+def is_refinement(tag, other):
+    """True when tag is the other tag plus extra words that are not a version
+    ("javascript-alert" against "javascript"): a narrower topic, not a synonym."""
+    words, base = tag.split("-"), set(other.split("-"))
+    extra = [w for w in words if w not in base]
+    return len(words) > 1 and base <= set(words) and any(not re.fullmatch(r"[0-9.x]+", w) for w in extra)
+
+
 def add_so(tax, pairs, tag_counts):
     """Approved synonyms become aliases of the skill the other tag maps to.
     Stack Overflow never creates skills."""
@@ -518,6 +529,10 @@ def add_so(tax, pairs, tag_counts):
                 tax.skills[a].sources.add("so")
         else:
             index, tag, key = (a, target, kt) if b is None else (b, source, ks)
+            other = source if b is None else target
+            if is_refinement(tag, other):
+                tax.counters["so_pairs_refinement_skipped"] += 1
+                continue
             if tax.add_alias(index, tag_to_phrase(tag), "so"):
                 owner[key] = index
                 tax.counters["so_aliases_added"] += 1
@@ -591,24 +606,32 @@ def build_related(tax, groups, tool_skill):
             curated_edges.append((i, j))
     for i, j in curated_edges:
         push(j, i)
-    cooccur = collections.Counter()
+    cooccur, seen = collections.Counter(), collections.Counter()
     for group in sorted(groups):
         members = sorted({tool_skill[name] for name in groups[group]})
         if len(members) > ONET_MAX_GROUP:
             continue
+        seen.update(members)
         for x, a in enumerate(members):
             for b in members[x + 1:]:
                 cooccur[(a, b)] += 1
     neighbours = collections.defaultdict(list)
     for (a, b), count in cooccur.items():
-        if count >= ONET_MIN_COOCCUR:
-            neighbours[a].append((count, b))
-            neighbours[b].append((count, a))
-    for i in sorted(neighbours):
-        best = sorted(neighbours[i], key=lambda cb: (-cb[0], tax.skills[cb[1]].id))[:ONET_NEIGHBOURS]
-        for _, j in best:
-            push(i, j)
-            push(j, i)
+        cosine = count / (seen[a] * seen[b]) ** 0.5
+        if count >= ONET_MIN_COOCCUR and cosine >= ONET_MIN_COSINE:
+            neighbours[a].append((cosine, b))
+            neighbours[b].append((cosine, a))
+    best = {i: {j for _, j in sorted(cands, key=lambda cb: (-cb[0], tax.skills[cb[1]].id))[:ONET_NEIGHBOURS]}
+            for i, cands in neighbours.items()}
+    onet_edges = 0
+    for i in sorted(best):
+        ranked = sorted(neighbours[i], key=lambda cb: (-cb[0], tax.skills[cb[1]].id))
+        for _, j in ranked:
+            if j in best[i] and i in best.get(j, ()):   # mutual nearest neighbours only
+                before = len(related[i])
+                push(i, j)
+                onet_edges += len(related[i]) - before
+    tax.counters["onet_related_edges"] = onet_edges
     for i, skill in enumerate(tax.skills):
         skill.related = [tax.skills[j].id for j in related[i]]
     return len(curated_edges)
@@ -752,7 +775,7 @@ def build(shared, out_dir):
           f"approved SO pairs: {len(pairs)}")
     print(f"SO alias gold: {gold_before['share']:.1%} of approved pairs map to one skill before SO aliases "
           f"({gold_before['share_of_mapped_targets']:.1%} of pairs whose target is a skill); "
-          f"{gold_after['share']:.1%} after")
+          f"{gold_after['share']:.1%} after ({gold_after['share_of_mapped_targets']:.1%})")
     print(f"coverage terms: {coverage} all resolved; time {time.monotonic() - started:.1f} s")
 
 
