@@ -51,7 +51,12 @@ struct RankEndToEndTests {
       let score = try #require(result["score"] as? Double)
       let channels = try #require(result["channels"] as? [String: Double])
       #expect(score <= previous && score >= 0 && score <= 1)
-      #expect(abs((channels["lexical"] ?? -1) - score) < 1e-6)
+      // The documented default blend: 0.4 lexical + 0.5 skills + 0.1 resume_coverage.
+      let blended = 0.4 * (channels["lexical"] ?? .nan) + 0.5 * (channels["skills"] ?? .nan)
+        + 0.1 * (channels["resume_coverage"] ?? .nan)
+      #expect(abs(blended - score) < 2e-6)
+      let skills = try #require(result["skills"] as? [String: Any])
+      #expect(skills["matched"] is [Any] && skills["missing"] is [Any])
       previous = score
     }
   }
@@ -67,7 +72,9 @@ struct RankEndToEndTests {
         + files.reversed().map { "\(Self.postings)/\($0)" })
     #expect(forward.status == 0 && backward.status == 0)
     #expect(forward.stdout == backward.stdout)
-    #expect(forward.stdout.hasPrefix("rank,id,title,path,score,lexical\n"))
+    #expect(
+      forward.stdout.hasPrefix(
+        "rank,id,title,path,score,lexical,skills,resume_coverage,matched_skills,missing_skills\n"))
     #expect(forward.stdout.split(separator: "\n").count == 11)
   }
 

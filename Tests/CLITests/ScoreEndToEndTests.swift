@@ -38,7 +38,10 @@ struct ScoreEndToEndTests {
        "--format", "csv"])
     #expect(run.status == 0, "stderr: \(run.stderr)")
     let rows = run.stdout.split(separator: "\n").map(String.init)
-    #expect(rows.first == "by,query_id,query_title,rank,id,title,path,score,lexical")
+    #expect(
+      rows.first
+        == "by,query_id,query_title,rank,id,title,path,score,lexical,skills,resume_coverage,"
+        + "matched_skills,missing_skills")
     #expect(rows.count == 7)
     for row in rows.dropFirst() {
       let fields = row.split(separator: ",", omittingEmptySubsequences: false)

@@ -11,10 +11,12 @@ public struct Skill: Codable, Sendable, Equatable, Hashable {
   public var related: [String]
   /// Names or aliases that are also ordinary words ("Go", "R", "CV") and match only in context.
   public var ambiguousAliases: [String]
+  /// Where the entry came from: "curated", "onet", "esco", "so".
+  public var sources: [String]
 
   public init(
     id: String, name: String, category: String = "", aliases: [String] = [],
-    related: [String] = [], ambiguousAliases: [String] = []
+    related: [String] = [], ambiguousAliases: [String] = [], sources: [String] = ["curated"]
   ) {
     self.id = id
     self.name = name
@@ -22,10 +24,14 @@ public struct Skill: Codable, Sendable, Equatable, Hashable {
     self.aliases = aliases
     self.related = related
     self.ambiguousAliases = ambiguousAliases
+    self.sources = sources
   }
 
+  /// True for entries the project wrote by hand (trusted aliases).
+  public var isCurated: Bool { sources.contains("curated") }
+
   enum CodingKeys: String, CodingKey {
-    case id, name, category, aliases, related
+    case id, name, category, aliases, related, sources
     case ambiguousAliases = "ambiguous_aliases"
   }
 
@@ -37,5 +43,6 @@ public struct Skill: Codable, Sendable, Equatable, Hashable {
     aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
     related = try c.decodeIfPresent([String].self, forKey: .related) ?? []
     ambiguousAliases = try c.decodeIfPresent([String].self, forKey: .ambiguousAliases) ?? []
+    sources = try c.decodeIfPresent([String].self, forKey: .sources) ?? []
   }
 }

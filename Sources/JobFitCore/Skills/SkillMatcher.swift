@@ -33,7 +33,13 @@ public struct SkillMatcher: Sendable {
   /// tokenizer (its stemmer is replaced by `minimalStem`).
   ///
   /// Single-term aliases of one or two characters are always treated as ambiguous, whatever the
-  /// taxonomy says: they are too easily ordinary words or initials.
+  /// taxonomy says: they are too easily ordinary words or initials. Two kinds of alias from the
+  /// imported (non-curated) sources are not used at all: aliases without a letter ("100" for
+  /// "Sage 100 ERP"), and one-word fragments of a longer product name ("Tracks" for "Tracks
+  /// Software", "ENGINEER" for "Control Station ENGINEER"), which are ordinary words far more
+  /// often than they are the product; and one-word aliases written all in lower case ("current"
+  /// for "electricity principles", "standard" for "scaffolding components"): ESCO's generated
+  /// variants, which are common words rather than names.
   public init(taxonomy: SkillTaxonomy, analyzer: Analyzer = .english) {
     self.taxonomy = taxonomy
     var configuration = analyzer.configuration
@@ -45,9 +51,17 @@ public struct SkillMatcher: Sendable {
     var seen = Set<String>()
     for (index, skill) in taxonomy.skills.enumerated() {
       let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
+      let nameTerms = analyzer.tokens(in: skill.name).map { Self.minimalStem($0.term) }
       for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
         let terms = analyzer.tokens(in: surface).map { Self.minimalStem($0.term) }
         guard let first = terms.first else { continue }
+        if !canonical && !skill.isCurated {
+          if !surface.contains(where: \.isLetter) { continue }
+          if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) { continue }
+          if terms.count == 1 && !surface.contains(where: \.isUppercase) && surface != skill.name {
+            continue
+          }
+        }
         let key = "\(index)\u{1}" + terms.joined(separator: "\u{1}")
         guard seen.insert(key).inserted else { continue }
         let short = terms.count == 1 && surface.count <= 2
