@@ -66,8 +66,8 @@ public enum ExperienceExtractor {
 
     nonisolated(unsafe) static let patterns: [(Degree, NSRegularExpression?)] = ([
       (.doctorate, #"\b(ph\.?\s?d|doctorate|doctoral|d\.phil)\b"#),
-      (.master, #"\b(master'?s?|m\.?sc|msc|m\.s\.|ms in|mba|m\.eng|meng|m\.a\.)\b"#),
-      (.bachelor, #"\b(bachelor'?s?|b\.?sc|bsc|b\.s\.|bs in|bs/ms|ba/bs|b\.a\.|ba in|b\.eng|beng|undergraduate degree)\b"#),
+      (.master, #"\b(master'?s|master of|master degree|m\.?sc|msc|m\.s\.|ms in|mba|m\.eng|meng|m\.a\.)(?![a-z-])"#),
+      (.bachelor, #"\b(bachelor'?s?(?![a-z])|b\.?sc|bsc|b\.s\.|bs in|bs/ms|ba/bs|b\.a\.|ba in|b\.eng|beng|undergraduate degree)\b"#),
       (.associate, #"\b(associate'?s? degree|associate of)\b"#),
       (.highSchool, #"\b(high school|ged|secondary school diploma)\b"#),
     ] as [(Degree, String)]).map {

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import LinearAlgebra
 
 /// Finds taxonomy skills in documents.
 ///
@@ -47,30 +49,19 @@ public struct SkillMatcher: Sendable {
     configuration.ngramRange = 1...1
     let analyzer = (try? Analyzer(configuration: configuration)) ?? analyzer
     self.analyzer = analyzer
-    var table: [String: [Phrase]] = [:]
-    var seen = Set<String>()
-    for (index, skill) in taxonomy.skills.enumerated() {
-      let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
-      let nameTerms = analyzer.tokens(in: skill.name).map { Self.minimalStem($0.term) }
-      for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
-        let terms = analyzer.tokens(in: surface).map { Self.minimalStem($0.term) }
-        guard let first = terms.first else { continue }
-        if !canonical && !skill.isCurated {
-          if !surface.contains(where: \.isLetter) { continue }
-          if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) { continue }
-          if terms.count == 1 && !surface.contains(where: \.isUppercase) && surface != skill.name {
-            continue
-          }
-        }
-        let key = "\(index)\u{1}" + terms.joined(separator: "\u{1}")
-        guard seen.insert(key).inserted else { continue }
-        let short = terms.count == 1 && surface.count <= 2
-        table[first, default: []].append(
-          Phrase(
-            terms: terms, skill: index, surface: surface, isCanonical: canonical,
-            isAmbiguous: short || ambiguous.contains(surface.lowercased())))
+    // Analyse names and aliases in parallel chunks (about 100k strings), then merge in order.
+    let skills = taxonomy.skills
+    let chunkCount = max(1, min(skills.count, ProcessorCount.active * 4))
+    var chunks = [[Phrase]](repeating: [], count: chunkCount)
+    chunks.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (skills.count * chunk / chunkCount)..<(skills.count * (chunk + 1) / chunkCount)
+        out.value[chunk] = range.flatMap { Self.phrases(of: skills[$0], at: $0, analyzer: analyzer) }
       }
     }
+    var table: [String: [Phrase]] = [:]
+    for phrase in chunks.joined() { table[phrase.terms[0], default: []].append(phrase) }
     // Longest first; among equal phrases prefer canonical names, then the earlier skill.
     for key in table.keys {
       table[key]?.sort {
@@ -80,6 +71,32 @@ public struct SkillMatcher: Sendable {
       }
     }
     self.phrases = table
+  }
+
+  /// The phrases of one skill: its name and usable aliases, analysed, without duplicates.
+  private static func phrases(of skill: Skill, at index: Int, analyzer: Analyzer) -> [Phrase] {
+    var result: [Phrase] = []
+    var seen = Set<[String]>()
+    let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
+    let nameTerms = analyzer.tokens(in: skill.name).map { minimalStem($0.term) }
+    for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
+      let terms = canonical ? nameTerms : analyzer.tokens(in: surface).map { minimalStem($0.term) }
+      guard let first = terms.first else { continue }
+      if !canonical && !skill.isCurated {
+        if !surface.contains(where: \.isLetter) { continue }
+        if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) { continue }
+        if terms.count == 1 && !surface.contains(where: \.isUppercase) && surface != skill.name {
+          continue
+        }
+      }
+      guard seen.insert(terms).inserted else { continue }
+      let short = terms.count == 1 && surface.count <= 2
+      result.append(
+        Phrase(
+          terms: terms, skill: index, surface: surface, isCanonical: canonical,
+          isAmbiguous: short || ambiguous.contains(surface.lowercased())))
+    }
+    return result
   }
 
   /// The skills named in `document`, in text order.

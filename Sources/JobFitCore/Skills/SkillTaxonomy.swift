@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import LinearAlgebra
 
 /// The skills JobFit recognises, with their aliases and relations.
 ///
@@ -46,19 +48,30 @@ public struct SkillTaxonomy: Sendable {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw JobFitError.fileNotFound(path: url.path)
     }
-    let decoder = JSONDecoder()
-    var skills: [Skill] = []
-    var lineNumber = 0
-    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-      do {
-        skills.append(try decoder.decode(Skill.self, from: Data(line)))
-      } catch {
-        throw JobFitError.invalidDocument(
-          path: "\(url.path):\(lineNumber)", reason: "not a skill record (id, name, aliases…)")
+    let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    // Decode in parallel chunks; a failure names the first bad line.
+    let chunkCount = max(1, min(lines.count, ProcessorCount.active * 4))
+    var parts = [Result<[Skill], JobFitError>](repeating: .success([]), count: chunkCount)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let decoder = JSONDecoder()
+        var skills: [Skill] = []
+        for n in (lines.count * chunk / chunkCount)..<(lines.count * (chunk + 1) / chunkCount) {
+          let line = lines[n]
+          if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+          guard let skill = try? decoder.decode(Skill.self, from: Data(line)) else {
+            out.value[chunk] = .failure(
+              .invalidDocument(path: "\(url.path):\(n + 1)", reason: "not a skill record (id, name, aliases…)"))
+            return
+          }
+          skills.append(skill)
+        }
+        out.value[chunk] = .success(skills)
       }
     }
+    var skills: [Skill] = []
+    for part in parts { skills += try part.get() }
     return try SkillTaxonomy(skills)
   }
 
