@@ -39,12 +39,46 @@ public enum SectionSplitter {
     let firstStart = headings.first?.lineStart ?? bytes.count
     let lead = trimmed(bytes, 0..<firstStart)
     if !lead.isEmpty { sections.append(Section(kind: .other, heading: "", range: lead)) }
+    var parent: (kind: Section.Kind, level: Int)?
     for (index, found) in headings.enumerated() {
       let end = index + 1 < headings.count ? headings[index + 1].lineStart : bytes.count
       let body = trimmed(bytes, found.bodyStart..<max(found.bodyStart, end))
-      sections.append(Section(kind: found.kind, heading: found.heading, range: body))
+      let level = markdownLevel(bytes[found.lineStart..<found.bodyStart])
+      var kind = found.kind
+      if kind != .other {
+        parent = (kind, level)
+      } else if let p = parent,
+        inherits(level: level, line: bytes[found.lineStart..<found.bodyStart], from: p)
+      {
+        kind = p.kind
+      } else {
+        parent = nil
+      }
+      sections.append(Section(kind: kind, heading: found.heading, range: body))
     }
     return sections
+  }
+
+  /// Whether an unrecognised heading continues the section above it: a deeper Markdown heading
+  /// ("### Staff Engineer — Acme" under "## Experience") always does; a plain heading line (a job
+  /// title in capitals, "Acme Corp:") does under Experience, Education and Projects, where entries
+  /// usually have headings of their own — unless it ends with a colon or is all capitals, the
+  /// usual forms of a new top-level heading ("Volunteering:", "AWARDS").
+  private static func inherits(
+    level: Int, line: ArraySlice<UInt8>, from parent: (kind: Section.Kind, level: Int)
+  ) -> Bool {
+    if level > 0 && parent.level > 0 { return level > parent.level }
+    guard level == 0, [.experience, .education, .projects].contains(parent.kind) else { return false }
+    let text = trim(line, " \t\r\n")
+    if text.last == UInt8(ascii: ":") { return false }
+    let letters = text.filter { HTMLText.isLetter($0) }
+    return !letters.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+  }
+
+  /// The number of leading `#` of a Markdown heading line, 0 for other headings.
+  private static func markdownLevel(_ line: ArraySlice<UInt8>) -> Int {
+    let marks = line.prefix(while: { $0 == UInt8(ascii: "#") }).count
+    return marks <= 6 ? marks : 0
   }
 
   /// A cheap byte-level filter run on every line: at most 240 bytes, and Markdown headings

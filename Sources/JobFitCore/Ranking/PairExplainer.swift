@@ -148,12 +148,12 @@ struct PairExplainer {
       Explanation(value: d.contribution, label: label(d, total: total))
     }
     let tree = Explanation.sum(
-      "coverage of \(posting.skills.count) posting skills (Σ weight = \(fmt(total)))", children)
+      "coverage of \(posting.skills.count) posting skills (Σ weight = \(short(total)))", children)
     return (tree, MatchSkills(matched: matched, missing: missing))
   }
 
   private func label(_ d: SkillMatchDetail, total: Double) -> String {
-    let head = "\(d.skill) (\(d.level.rawValue), weight \(fmt(d.weight))/\(fmt(total)))"
+    let head = "\(d.skill) (\(d.level.rawValue), weight \(short(d.weight)) of \(short(total)))"
     switch d.match {
     case .missing: return "\(head): missing"
     case .exact, .alias: return "\(head): \(d.match.rawValue) match"
@@ -197,3 +197,11 @@ struct PairExplainer {
 
 /// Four decimals, for labels.
 func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
+
+/// Weights as written by people: "1", "0.5", "23.25".
+func short(_ x: Double) -> String {
+  var s = String(format: "%.2f", x)
+  while s.hasSuffix("0") { s.removeLast() }
+  if s.hasSuffix(".") { s.removeLast() }
+  return s
+}

@@ -75,6 +75,15 @@ struct SectionSplitterTests {
     #expect(sections.first?.heading == "Jane Doe")
   }
 
+  @Test("Entries under Experience keep its kind: deeper Markdown headings inherit it")
+  func nestedEntries() {
+    let markdown = "## Experience\n### Staff Engineer — Acme\n*Mar 2021 – Present*\n## Publications\nA paper\n"
+    #expect(SectionSplitter.sections(in: markdown).map(\.kind) == [.experience, .experience, .other])
+    // A heading at the same Markdown level starts a section of its own.
+    let posting = "## Requirements\n- Go\n## Team Rituals\nWe ship.\n### Fridays\nDemos.\n"
+    #expect(SectionSplitter.sections(in: posting).map(\.kind) == [.requirements, .other, .other])
+  }
+
   @Test(
     "Kinds from the name table",
     arguments: [
