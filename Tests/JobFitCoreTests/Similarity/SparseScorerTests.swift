@@ -79,3 +79,46 @@ struct SparseScorerTests {
     #expect(m.rowSlice(5..<5).rows == 0)
   }
 }
+
+@Suite("Hybrid sparse + dense top-k")
+struct HybridScorerTests {
+  @Test("Equals a full sort of sparse + dense naive scores, across query blocks", arguments: [1, 3, 64])
+  func matchesNaive(block: Int) throws {
+    let sq = randomSparse(rows: 11, columns: 30, density: 0.2, seed: 5)
+    let sx = randomSparse(rows: 37, columns: 30, density: 0.15, seed: 6)
+    var state: UInt64 = 99
+    func next() -> Float {
+      state = state &* 6_364_136_223_846_793_005 &+ 1
+      return Float(Int(state >> 40) % 2001 - 1000) / 1000
+    }
+    let dq = try Matrix(rows: 11, columns: 8, storage: (0..<88).map { _ in next() })
+    let dx = try Matrix(rows: 37, columns: 8, storage: (0..<296).map { _ in next() })
+    let result = try HybridScorer(queryBlock: block).topK(
+      sparseQueries: sq, sparseItems: sx, denseQueries: dq, denseItems: dx, k: 7)
+    let q = sq.dense()
+    let x = sx.dense()
+    for i in 0..<11 {
+      let expected = (0..<37).map { j -> ScoredIndex in
+        let sparse = zip(q[i], x[j]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        let dense = (0..<8).reduce(Float(0)) { $0 + dq[i, $1] * dx[j, $1] }
+        return ScoredIndex(index: Int32(j), score: sparse + dense)
+      }.sorted(by: ScoredIndex.ranksBefore).prefix(7)
+      #expect(result[i].count == 7)
+      for (got, want) in zip(result[i], expected) { #expect(abs(got.score - want.score) <= 1e-5) }
+    }
+  }
+
+  @Test("With no dense columns it agrees with the sparse scorer")
+  func sparseOnly() throws {
+    let sq = randomSparse(rows: 9, columns: 25, density: 0.3, seed: 8)
+    let sx = randomSparse(rows: 20, columns: 25, density: 0.3, seed: 9)
+    let hybrid = try HybridScorer().topK(
+      sparseQueries: sq, sparseItems: sx, denseQueries: Matrix(rows: 9, columns: 0),
+      denseItems: Matrix(rows: 20, columns: 0), k: 20)
+    let sparse = try SparseScorer().topK(queries: sq, items: sx, k: 20)
+    for (h, s) in zip(hybrid, sparse) {
+      #expect(h.count == s.count)
+      for (a, b) in zip(h, s) { #expect(abs(a.score - b.score) <= 1e-6) }
+    }
+  }
+}
