@@ -49,6 +49,8 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "CLITests", dependencies: ["JobFitTestSupport"]),
+    // Needs ../shared/data (evaluation data); disabled with a visible reason without it.
+    .testTarget(name: "EvaluationTests", dependencies: ["JobFitCore", "JobFitTestSupport"]),
   ]
 )
 
