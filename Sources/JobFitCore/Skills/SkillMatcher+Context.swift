@@ -60,7 +60,7 @@ struct MatchContext {
     "upload", "updated", "let's", "lets", "will", "to", "must", "can", "should", "and",
   ]
   static let contraryAfter: Set<String> = [
-    "to", "ahead", "live", "through", "over", "back", "out", "beyond", "cover", "letter", "or",
+    "to", "ahead", "live", "through", "over", "back", "out", "beyond", "cover", "letter",
     "template", "writing", "review", "screening",
   ]
   static let supportingNeighbours: Set<String> = [
@@ -72,7 +72,8 @@ struct MatchContext {
   func allowsAmbiguous(_ surface: String, at index: Int, length: Int) -> Bool {
     let start = tokens[index].start
     let end = tokens[index + length - 1].end
-    if surface.contains(where: \.isUppercase), string(start..<end) != surface { return false }
+    let capitalised = surface.contains(where: \.isUppercase)
+    if capitalised, !hasCasing(of: surface, at: index, length: length) { return false }
     let lineRange = line(containing: start)
     let before = words(in: lineRange.lowerBound..<start)
     let after = words(in: end..<lineRange.upperBound)
@@ -81,7 +82,27 @@ struct MatchContext {
     if let previous = before.last, Self.supportingNeighbours.contains(previous) { return true }
     if let next = after.first, Self.supportingNeighbours.contains(next) { return true }
     if section(containing: start) == .skills { return true }
-    return isList(lineRange)
+    if isList(lineRange) { return true }
+    // A name written in its own capitals inside a sentence ("managed in Terraform"), for names
+    // longer than two letters: "R", "C", "Go" and the like still need one of the contexts above.
+    return capitalised && surface.count > 2 && !startsSentence(start, lineStart: lineRange.lowerBound)
+  }
+
+  /// The text at the match is written as `surface` (exact capitals; a plural "s" allowed).
+  func hasCasing(of surface: String, at index: Int, length: Int) -> Bool {
+    let written = string(tokens[index].start..<tokens[index + length - 1].end)
+    return written == surface || written == surface + "s" || written + "s" == surface
+  }
+
+  /// Whether `offset` begins a sentence: first word of the line or after ". ", "! ", "? ", ": ".
+  private func startsSentence(_ offset: Int, lineStart: Int) -> Bool {
+    var i = offset - 1
+    while i >= lineStart, bytes[i] == 0x20 || bytes[i] == 0x09 { i -= 1 }
+    if i < lineStart { return true }
+    let b = bytes[i]
+    let bullet = b == 0xA2 && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2  // •
+    return bullet || b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+      || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
   }
 
   /// Lower-cased words of a byte range (letters, digits, apostrophes).

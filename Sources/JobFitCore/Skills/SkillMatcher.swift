@@ -29,6 +29,7 @@ public struct SkillMatcher: Sendable {
     var surface: String
     var isCanonical: Bool
     var isAmbiguous: Bool
+    var isAcronym: Bool
   }
 
   /// Compiles the taxonomy's names and aliases with `analyzer`'s normaliser, stop words and
@@ -74,6 +75,11 @@ public struct SkillMatcher: Sendable {
   }
 
   /// The phrases of one skill: its name and usable aliases, analysed, without duplicates.
+  ///
+  /// Besides the rules for imported aliases (see `init`), an alias that analysis shrinks to one
+  /// word because its other words were stop words ("on-call" → "call", "After the Deadline" →
+  /// "deadline") is dropped: what is left is too generic. Two-word alphabetic phrases are also
+  /// indexed written as one word ("fine tuning" → "finetuning").
   private static func phrases(of skill: Skill, at index: Int, analyzer: Analyzer) -> [Phrase] {
     var result: [Phrase] = []
     var seen = Set<[String]>()
@@ -82,21 +88,43 @@ public struct SkillMatcher: Sendable {
     for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
       let terms = canonical ? nameTerms : analyzer.tokens(in: surface).map { minimalStem($0.term) }
       guard let first = terms.first else { continue }
+      let words = surface.split(whereSeparator: { $0 == " " || $0 == "-" }).count
+      if !canonical && terms.count == 1 && words > 1 { continue }
       if !canonical && !skill.isCurated {
         if !surface.contains(where: \.isLetter) { continue }
-        if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) { continue }
+        let camelCase = surface.dropFirst().contains(where: \.isUppercase)
+          && surface.contains(where: \.isLowercase)
+        if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) && !camelCase {
+          continue
+        }
         if terms.count == 1 && !surface.contains(where: \.isUppercase) && surface != skill.name {
           continue
         }
       }
-      guard seen.insert(terms).inserted else { continue }
-      let short = terms.count == 1 && surface.count <= 2
-      result.append(
-        Phrase(
-          terms: terms, skill: index, surface: surface, isCanonical: canonical,
-          isAmbiguous: short || ambiguous.contains(surface.lowercased())))
+      var variants = [terms]
+      if terms.count == 2, terms.allSatisfy({ $0.allSatisfy(\.isLetter) }) {
+        variants.append([terms[0] + terms[1]])
+      }
+      for variant in variants where seen.insert(variant).inserted {
+        let short = variant.count == 1 && surface.count <= 2
+        result.append(
+          Phrase(
+            terms: variant, skill: index, surface: surface, isCanonical: canonical,
+            isAmbiguous: short || ambiguous.contains(surface.lowercased()),
+            isAcronym: isAcronym(surface)))
+      }
     }
     return result
+  }
+
+  /// Short forms written mostly in capitals ("LEDs", "NEC", "GANs", "SaaS"): they match only
+  /// when the text writes them in the same capitals (a plural "s" allowed), so "Led the team"
+  /// is not "LEDs".
+  static func isAcronym(_ surface: String) -> Bool {
+    let letters = surface.filter(\.isLetter)
+    guard letters.count >= 2, letters.count <= 6, !surface.contains(" ") else { return false }
+    let upper = letters.filter(\.isUppercase).count
+    return upper >= 2 && upper * 2 >= letters.count
   }
 
   /// The skills named in `document`, in text order.
@@ -106,9 +134,10 @@ public struct SkillMatcher: Sendable {
 
   /// The skills named in `text`, whose sections are `sections` (byte ranges into `text`).
   public func mentions(in text: String, sections: [Section]) -> [SkillMention] {
-    let tokens = analyzer.tokens(in: text).map {
-      Token(term: Self.minimalStem($0.term), start: $0.start, end: $0.end, position: $0.position)
-    }
+    let tokens = splitSlashes(
+      analyzer.tokens(in: text).map {
+        Token(term: Self.minimalStem($0.term), start: $0.start, end: $0.end, position: $0.position)
+      }, text: text)
     guard !tokens.isEmpty else { return [] }
     let context = MatchContext(text: text, sections: sections, tokens: tokens)
     var result: [SkillMention] = []
@@ -142,12 +171,41 @@ public struct SkillMatcher: Sendable {
           && tokens[i + j].position - tokens[i + j - 1].position <= 2
       }
       guard ok else { continue }
+      if phrase.isAcronym && !context.hasCasing(of: phrase.surface, at: i, length: n) { continue }
       if phrase.isAmbiguous && !context.allowsAmbiguous(phrase.surface, at: i, length: n) {
         continue
       }
       return (phrase, n)
     }
     return nil
+  }
+}
+
+// MARK: - Slash lists
+
+extension SkillMatcher {
+  /// Tokens such as "llm/sd" or "nlp/cv" (kept whole by the tokenizer because each side is short)
+  /// are split into their parts unless the whole token names a skill ("ci/cd", "a/b").
+  func splitSlashes(_ tokens: [Token], text: String) -> [Token] {
+    guard tokens.contains(where: { $0.term.contains("/") }) else { return tokens }
+    let bytes = Array(text.utf8)
+    var result: [Token] = []
+    for token in tokens {
+      guard token.term.contains("/"), phrases[token.term] == nil else {
+        result.append(token)
+        continue
+      }
+      var start = token.start
+      for i in token.start...token.end where i == token.end || bytes[i] == UInt8(ascii: "/") {
+        if i > start {
+          let part = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+          result.append(
+            Token(term: Self.minimalStem(part), start: start, end: i, position: token.position))
+        }
+        start = i + 1
+      }
+    }
+    return result
   }
 }
 

@@ -8,13 +8,15 @@ import Testing
 /// 37 trap phrases).
 ///
 /// Floors are set a little below what was measured, so a change that makes extraction worse
-/// fails here. Measured on 2026-05-30 (taxonomy of commit 28ec87a, 22,727 skills):
-/// precision 0.812 (263 / 324), recall 0.830 (263 / 317), level accuracy 0.974 (114 / 117).
+/// fails here. Measured on 2026-11-23 (taxonomy of commit 28ec87a, 22,727 skills): precision
+/// 0.812, recall 0.830, level accuracy 0.974; after the matcher fixes that followed (acronym
+/// casing, names in their own capitals mid-sentence, slash lists, one-word spellings, generic
+/// leftovers of stop-word aliases dropped): precision 0.845, recall 0.880, level accuracy 0.984.
 @Suite("Skills quality: hand-annotated gold set")
 struct SkillsGoldTests {
-  static let precisionFloor = 0.75
-  static let recallFloor = 0.78
-  static let levelAccuracyFloor = 0.92
+  static let precisionFloor = 0.80
+  static let recallFloor = 0.84
+  static let levelAccuracyFloor = 0.95
 
   let gold: SkillsGold
   let profiler: SkillProfiler
