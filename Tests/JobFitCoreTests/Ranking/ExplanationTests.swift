@@ -89,3 +89,31 @@ struct ExplanationTests {
     #expect((match.skills?.missing.count ?? 0) >= 4)
   }
 }
+
+@Suite("Skills channel credit")
+struct SkillsCreditTests {
+  func doc(_ id: String, _ text: String) -> Document {
+    Document(id: id, sourcePath: id, format: .text, text: text, sections: SectionSplitter.sections(in: text))
+  }
+
+  @Test("Exact and alias matches earn full credit, a related skill half, a missing one nothing")
+  func credit() throws {
+    let posting = doc("p", "Requirements\nPyTorch, Kubernetes, Snowflake, HACCP\n")
+    let resume = doc("r", "Skills\nTensorFlow, k8s, Snowflake\n")
+    let weights = try ChannelWeights([.skills: 1])
+    let result = try MatchEngine(configuration: MatchConfiguration(weights: weights))
+      .rank(resume: resume, postings: [posting], limit: 1, explain: true)
+    let match = try #require(result.results.first)
+    let skills = try #require(match.skills)
+    let byID = Dictionary(uniqueKeysWithValues: (skills.matched + skills.missing).map { ($0.id, $0) })
+    #expect(byID["snowflake"]?.match == .exact)
+    #expect(byID["kubernetes"]?.match == .alias)
+    #expect(byID["pytorch"]?.match == .related)
+    #expect(byID["pytorch"]?.relatedVia == "TensorFlow")
+    #expect(byID["haccp"]?.match == .missing)
+    // Four required skills of weight 1: 1/4 + 1/4 + 0.5/4 + 0 = 0.625.
+    #expect(abs((match.channels["skills"] ?? 0) - 0.625) < 1e-12)
+    #expect(abs(match.score - 0.625) < 1e-12)
+    #expect(abs((byID["pytorch"]?.contribution ?? 0) - 0.125) < 1e-12)
+  }
+}
