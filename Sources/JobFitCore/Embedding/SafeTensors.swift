@@ -27,8 +27,8 @@ public struct SafeTensors: @unchecked Sendable {
   public let metadata: [String: String]
   // `Data` is a value type whose mapped storage is never mutated; sharing it across threads
   // for reading is safe, hence `@unchecked Sendable`.
-  private let data: Data
-  private let dataStart: Int
+  let data: Data
+  let dataStart: Int
 
   /// Maps `url` and parses its header.
   ///
