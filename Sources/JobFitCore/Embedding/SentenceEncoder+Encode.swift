@@ -20,8 +20,12 @@ extension SentenceEncoder {
   }()
 
   /// Tokens per batch: large enough that each dense `sgemm` is efficient (≥ 512 rows), small
-  /// enough that the scratch memory stays modest (≈ 13 MB per 1,000 tokens).
-  static let tokensPerBatch = 2048
+  /// enough that the scratch memory stays modest (≈ 13 MB per 1,000 tokens). Overridable with
+  /// `JOBFIT_ENCODER_BATCH_TOKENS` for benchmarks.
+  static let tokensPerBatch: Int = {
+    let value = ProcessInfo.processInfo.environment["JOBFIT_ENCODER_BATCH_TOKENS"] ?? ""
+    return Int(value).map { max(256, $0) } ?? 2048
+  }()
 
   /// Embeds each text: row `i` is the L2-normalised embedding of `texts[i]`.
   ///
@@ -76,7 +80,7 @@ extension SentenceEncoder {
     let totalTokens = tokenIDs.reduce(0) { $0 + $1.count }
     let workers = Self.parallelism == .batches ? ProcessorCount.active : 1
     // At least a few batches per worker so they finish together.
-    let budget = max(256, min(Self.tokensPerBatch, totalTokens / (4 * workers)))
+    let budget = max(min(256, Self.tokensPerBatch), min(Self.tokensPerBatch, totalTokens / (4 * workers)))
     var batches: [[Int]] = [[]]
     var tokens = 0
     for index in order {

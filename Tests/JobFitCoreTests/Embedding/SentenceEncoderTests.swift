@@ -1,5 +1,5 @@
 import Foundation
-import JobFitCore
+@testable import JobFitCore
 import JobFitTestSupport
 import LinearAlgebra
 import Testing
@@ -83,6 +83,19 @@ struct ModelLocationTests {
       }
       #expect(path == location.directory.path)
       #expect(reason.contains("model.safetensors") && reason.contains("scripts/install_model.sh"))
+    }
+  }
+}
+
+@Suite("Encoder kernels")
+struct EncoderKernelTests {
+  @Test("vectorised GELU matches x·½·(1 + erf(x/√2)) from the C library within 1e-6")
+  func geluAgainstLibm() {
+    var values = (-4000...4000).map { Float($0) / 500 } + [-30, 30, 0, .leastNormalMagnitude]
+    let reference = values.map { Double($0) * 0.5 * (1 + erf(Double($0) / 2.0.squareRoot())) }
+    EncoderKernels.gelu(&values, count: values.count)
+    for (v, r) in zip(values, reference) {
+      #expect(abs(Double(v) - r) <= 1e-6 * max(1, abs(r)))
     }
   }
 }
