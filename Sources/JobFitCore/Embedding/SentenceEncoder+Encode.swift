@@ -19,6 +19,9 @@ extension SentenceEncoder {
     return Parallelism(rawValue: value) ?? .batches
   }()
 
+  /// Serialises parallel encodes, which set the BLAS to one thread while they run.
+  static let blasThreadsLock = NSLock()
+
   /// Tokens per batch: large enough that each dense `sgemm` is efficient (≥ 512 rows), small
   /// enough that the scratch memory stays modest (≈ 13 MB per 1,000 tokens). Overridable with
   /// `JOBFIT_ENCODER_BATCH_TOKENS` for benchmarks.
@@ -105,6 +108,10 @@ extension SentenceEncoder {
         }
       }
       if workers > 1, plan.count > 1 {
+        // The BLAS thread count is process-wide: one parallel encode at a time changes it, so
+        // two concurrent calls cannot restore each other's value in the wrong order.
+        Self.blasThreadsLock.lock()
+        defer { Self.blasThreadsLock.unlock() }
         let previous = BLASThreads.count
         BLASThreads.set(1)
         defer { if let previous { BLASThreads.set(previous) } }

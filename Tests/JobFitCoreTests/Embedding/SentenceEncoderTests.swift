@@ -44,6 +44,17 @@ struct SentenceEncoderTests {
     }
   }
 
+  @Test("concurrent encodes agree bit for bit")
+  func concurrentEncodes() async throws {
+    let encoder = try #require(Self.encoder)
+    let texts = Array(try EncoderFixture.cases().prefix(80).map(\.text))
+    async let first = Task.detached { try encoder.encode(texts) }.value
+    async let second = Task.detached { try encoder.encode(texts) }.value
+    let (a, b) = try await (first, second)
+    // (The BLAS thread count is not checked here: other suites encode at the same time.)
+    #expect(a == b)
+  }
+
   @Test("related sentences are closer than unrelated ones")
   func semanticOrder() throws {
     let encoder = try #require(Self.encoder)
