@@ -40,34 +40,48 @@ struct DenseBlock {
 extension CSRMatrix {
   /// `Y = self · X` for a dense block `X` with `columns` rows; `Y` has `rows` rows.
   ///
-  /// Each output row is `Σ_j a_ij · X[j, :]` over the row's stored entries, accumulated in
-  /// registers 32 floats at a time (a panel), so one pass over a row's entries reads one
-  /// 128-byte slice of each referenced `X` row and writes the output once. Rows are split into
-  /// `chunks` contiguous ranges of roughly equal stored-entry counts and run in parallel; every
-  /// output row is computed by one thread in a fixed order, so the result is bit-identical for
-  /// any `chunks` (and hence any thread count).
+  /// Each output row is `Σ_j a_ij · X[j, :]` over the row's stored entries. The cost is in
+  /// fetching the `X` rows, which the column indices pick at random: a 40,000 × 272 `X` is
+  /// 44 MB, more than the last-level cache. So `X` is first repacked into panels of 32 columns
+  /// (each panel contiguous, 128 bytes per row, about 5 MB), and the product runs panel by
+  /// panel: all rows against panel 0, then panel 1, …, so the panel being read stays in cache
+  /// while the sparse arrays stream through sequentially. Within a panel the 32 running sums
+  /// stay in registers (four `SIMD8` accumulators) across the row's entries.
+  ///
+  /// Rows are split into `chunks` contiguous ranges of roughly equal stored-entry counts and run
+  /// in parallel; every output value is computed by one thread in a fixed order, so the result
+  /// is bit-identical for any `chunks` (and hence any thread count).
   ///
   /// - Precondition: `x.rows == columns`, `x.stride == y.stride`, `y.rows == rows`.
-  /// - Complexity: O(`nonzeroCount` × `x.stride`).
+  /// - Complexity: O(`nonzeroCount` × `x.stride`) work, O(`x.rows` × `x.stride`) extra memory.
   func multiply(_ x: DenseBlock, into y: inout DenseBlock, chunks: Int = ProcessorCount.active * 4) {
     precondition(x.rows == columns && y.rows == rows && x.stride == y.stride, "multiply: shapes")
     let stride = x.stride
     guard rows > 0, stride > 0 else { return }
     let bounds = balancedRowBounds(chunks: max(1, min(chunks, rows)))
+    // Panel p holds columns [32p, 32p + width) of every X row, row after row.
+    let widths = Swift.stride(from: 0, to: stride, by: 32).map { min(32, stride - $0) }
+    let packed = Self.packPanels(x, widths: widths, chunks: chunks)
     rowPointers.withUnsafeBufferPointer { pointers in
       columnIndices.withUnsafeBufferPointer { indices in
         values.withUnsafeBufferPointer { values in
-          x.storage.withUnsafeBufferPointer { xs in
+          packed.withUnsafeBufferPointer { xs in
             y.storage.withUnsafeMutableBufferPointer { ys in
               let shared = UncheckedSendable(
                 (pointers.baseAddress!, indices.baseAddress, values.baseAddress, xs.baseAddress!,
                  ys.baseAddress!))
-              DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
-                let (p, i, v, x, y) = shared.value
-                for row in bounds[chunk]..<bounds[chunk + 1] {
-                  Self.multiplyRow(
-                    start: p[row], end: p[row + 1], indices: i, values: v, x: x, stride: stride,
-                    output: y + row * stride)
+              for (panel, width) in widths.enumerated() {
+                let panelStart = panel * 32 * x.rows  // widths before the last are all 32
+                DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
+                  let (p, i, v, x, y) = shared.value
+                  for row in bounds[chunk]..<bounds[chunk + 1] {
+                    let output = y + row * stride + panel * 32
+                    if width == 32 {
+                      Self.panel32(start: p[row], end: p[row + 1], indices: i, values: v, x: x + panelStart, output: output)
+                    } else {
+                      Self.panel16(start: p[row], end: p[row + 1], indices: i, values: v, x: x + panelStart, output: output)
+                    }
+                  }
                 }
               }
             }
@@ -75,6 +89,28 @@ extension CSRMatrix {
         }
       }
     }
+  }
+
+  /// `x` rearranged panel by panel (see `multiply`).
+  private static func packPanels(_ x: DenseBlock, widths: [Int], chunks: Int) -> [Float] {
+    var packed = [Float](repeating: 0, count: x.rows * x.stride)
+    let (rows, stride) = (x.rows, x.stride)
+    let parts = max(1, min(chunks, rows))
+    x.storage.withUnsafeBufferPointer { source in
+      packed.withUnsafeMutableBufferPointer { target in
+        let shared = UncheckedSendable((source.baseAddress!, target.baseAddress!))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+          let (source, target) = shared.value
+          for row in (rows * part / parts)..<(rows * (part + 1) / parts) {
+            for (panel, width) in widths.enumerated() {
+              (target + panel * 32 * rows + row * width)
+                .update(from: source + row * stride + panel * 32, count: width)
+            }
+          }
+        }
+      }
+    }
+    return packed
   }
 
   /// Row boundaries splitting the matrix into `chunks` ranges of about equal stored entries.
@@ -90,49 +126,49 @@ extension CSRMatrix {
     return bounds
   }
 
-  /// One output row: `output[0..<stride] = Σ values[e] · x[indices[e] * stride ..< +stride]`.
+  /// `output[0..<32] = Σ values[e] · x[indices[e] * 32 ..< +32]` over the row's entries.
   @inline(__always)
-  private static func multiplyRow(
+  private static func panel32(
     start: Int, end: Int, indices: UnsafePointer<Int32>?, values: UnsafePointer<Float>?,
-    x: UnsafePointer<Float>, stride: Int, output: UnsafeMutablePointer<Float>
+    x: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
   ) {
-    guard start < end, let indices, let values else {
-      output.update(repeating: 0, count: stride)
-      return
-    }
-    let raw = UnsafeRawPointer(x)
-    let out = UnsafeMutableRawPointer(output)
-    var column = 0
-    // Panels of 32 floats: four SIMD8 accumulators stay in registers across the row's entries.
-    while column + 32 <= stride {
-      var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
-      let offset = column * 4
+    var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+    if start < end, let indices, let values {
+      let raw = UnsafeRawPointer(x)
       for e in start..<end {
         let v = SIMD8<Float>(repeating: values[e])
-        let source = raw + (Int(indices[e]) * stride * 4 + offset)
+        let source = raw + Int(indices[e]) &* 128
         a0 += v * source.loadUnaligned(as: SIMD8<Float>.self)
         a1 += v * source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
         a2 += v * source.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
         a3 += v * source.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
       }
-      out.storeBytes(of: a0, toByteOffset: offset, as: SIMD8<Float>.self)
-      out.storeBytes(of: a1, toByteOffset: offset + 32, as: SIMD8<Float>.self)
-      out.storeBytes(of: a2, toByteOffset: offset + 64, as: SIMD8<Float>.self)
-      out.storeBytes(of: a3, toByteOffset: offset + 96, as: SIMD8<Float>.self)
-      column += 32
     }
-    // A last panel of 16 when the stride is an odd multiple of 16.
-    if column < stride {
-      var a0 = SIMD8<Float>(), a1 = SIMD8<Float>()
-      let offset = column * 4
+    let out = UnsafeMutableRawPointer(output)
+    out.storeBytes(of: a0, as: SIMD8<Float>.self)
+    out.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Float>.self)
+    out.storeBytes(of: a2, toByteOffset: 64, as: SIMD8<Float>.self)
+    out.storeBytes(of: a3, toByteOffset: 96, as: SIMD8<Float>.self)
+  }
+
+  /// The 16-column version of `panel32`, for a last, narrower panel.
+  @inline(__always)
+  private static func panel16(
+    start: Int, end: Int, indices: UnsafePointer<Int32>?, values: UnsafePointer<Float>?,
+    x: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+  ) {
+    var a0 = SIMD8<Float>(), a1 = SIMD8<Float>()
+    if start < end, let indices, let values {
+      let raw = UnsafeRawPointer(x)
       for e in start..<end {
         let v = SIMD8<Float>(repeating: values[e])
-        let source = raw + (Int(indices[e]) * stride * 4 + offset)
+        let source = raw + Int(indices[e]) &* 64
         a0 += v * source.loadUnaligned(as: SIMD8<Float>.self)
         a1 += v * source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
       }
-      out.storeBytes(of: a0, toByteOffset: offset, as: SIMD8<Float>.self)
-      out.storeBytes(of: a1, toByteOffset: offset + 32, as: SIMD8<Float>.self)
     }
+    let out = UnsafeMutableRawPointer(output)
+    out.storeBytes(of: a0, as: SIMD8<Float>.self)
+    out.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Float>.self)
   }
 }
