@@ -9,7 +9,7 @@ extension RandomizedSVD {
   /// Each row has its own SplitMix64 stream (Steele, Lea & Flood 2014) started from a hash of
   /// the seed and the row, and pairs of uniforms in (0, 1] become normals by Box–Muller. Rows are
   /// filled in parallel; the values do not depend on how rows are shared between threads.
-  static func gaussian(rows: Int, columns: Int, seed: UInt64) -> DenseBlock {
+  static func gaussian(rows: Int, columns: Int, seed: UInt64, rowIdentifiers: [Int]? = nil) -> DenseBlock {
     var block = DenseBlock(rows: rows, columns: columns)
     let stride = block.stride
     let chunks = max(1, min(rows, ProcessorCount.active * 4))
@@ -18,7 +18,7 @@ extension RandomizedSVD {
       let shared = UncheckedSendable(base)
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         for row in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) {
-          var generator = SplitMix64(state: SplitMix64.mix(seed &+ SplitMix64.mix(UInt64(row) &+ 1)))
+          var generator = SplitMix64(state: SplitMix64.mix(seed &+ SplitMix64.mix(UInt64(rowIdentifiers?[row] ?? row) &+ 1)))
           let output = shared.value + row * stride
           var column = 0
           while column < columns {
@@ -59,6 +59,38 @@ struct SplitMix64 {
   /// A uniform value in (0, 1] with 53 random bits (never 0, so `log` is finite).
   mutating func nextUnitInterval() -> Double {
     (Double(next() >> 11) + 1) * 0x1p-53
+  }
+}
+
+// MARK: - Frequency order
+
+extension RandomizedSVD {
+  /// `a` with columns renumbered by falling document frequency (ties: lower column first), its
+  /// transpose with rows in that order, and `order[new] = old column`.
+  static func frequencyOrdered(_ a: CSRMatrix) -> (a: SparseRows, transpose: SparseRows, order: [Int]) {
+    let t = a.transposed()
+    let frequency = (0..<t.rows).map { t.rowPointers[$0 + 1] - t.rowPointers[$0] }
+    let order = (0..<t.rows).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+    var rank = [Int32](repeating: 0, count: t.rows)
+    for (position, column) in order.enumerated() { rank[column] = Int32(position) }
+    let renumbered = a.columnIndices.map { rank[Int($0)] }
+    var pointers = [0]
+    pointers.reserveCapacity(t.rows + 1)
+    var indices = [Int32]()
+    var values = [Float]()
+    indices.reserveCapacity(t.nonzeroCount)
+    values.reserveCapacity(t.nonzeroCount)
+    for column in order {
+      let range = t.rowPointers[column]..<t.rowPointers[column + 1]
+      indices.append(contentsOf: t.columnIndices[range])
+      values.append(contentsOf: t.values[range])
+      pointers.append(indices.count)
+    }
+    return (
+      SparseRows(rows: a.rows, columns: a.columns, rowPointers: a.rowPointers, columnIndices: renumbered, values: a.values),
+      SparseRows(rows: t.rows, columns: t.columns, rowPointers: pointers, columnIndices: indices, values: values),
+      order
+    )
   }
 }
 

@@ -37,7 +37,32 @@ struct DenseBlock {
 
 // MARK: - Sparse × dense
 
+/// CSR arrays without `CSRMatrix`'s sorted-columns invariant: the randomized SVD renumbers
+/// columns (by document frequency) without re-sorting rows, which the products do not need.
+struct SparseRows {
+  let rows: Int
+  let columns: Int
+  let rowPointers: [Int]
+  let columnIndices: [Int32]
+  let values: [Float]
+
+  var nonzeroCount: Int { values.count }
+}
+
 extension CSRMatrix {
+  var sparseRows: SparseRows {
+    SparseRows(
+      rows: rows, columns: columns, rowPointers: rowPointers, columnIndices: columnIndices,
+      values: values)
+  }
+
+  /// `Y = self · X`; see `SparseRows.multiply`.
+  func multiply(_ x: DenseBlock, into y: inout DenseBlock, chunks: Int = ProcessorCount.active * 4) {
+    sparseRows.multiply(x, into: &y, chunks: chunks)
+  }
+}
+
+extension SparseRows {
   /// `Y = self · X` for a dense block `X` with `columns` rows; `Y` has `rows` rows.
   ///
   /// Each output row is `Σ_j a_ij · X[j, :]` over the row's stored entries. The cost is in
