@@ -61,7 +61,7 @@ extension LSAModel {
       parameters: Parameters(
         requestedComponents: components, seed: seed, oversampling: oversampling,
         powerIterations: powerIterations),
-      documentCount: matrix.rows)
+      documentCount: matrix.rows, transposedComponents: result.v)
   }
 
   /// Checks the parameters and returns the clamped rank.

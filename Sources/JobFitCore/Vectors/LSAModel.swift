@@ -53,10 +53,12 @@ public struct LSAModel: Sendable {
     }
   }
 
-  /// Assembles a model from its parts; `loadings` is `componentsᵀ`.
+  /// Assembles a model from its parts; `transposedComponents`, when given, must be
+  /// `componentsᵀ` (the fit has it already, which saves a transposition).
   init(
     components: Matrix, singularValues: [Float], explainedVariance: [Double],
-    explainedVarianceRatio: [Double], parameters: Parameters, documentCount: Int
+    explainedVarianceRatio: [Double], parameters: Parameters, documentCount: Int,
+    transposedComponents: Matrix? = nil
   ) {
     precondition(
       singularValues.count == components.rows && explainedVariance.count == components.rows
@@ -69,7 +71,7 @@ public struct LSAModel: Sendable {
     self.parameters = parameters
     self.documentCount = documentCount
     self.loadings = DenseBlock(rows: components.columns, columns: components.rows)
-      .with(matrix: Self.transpose(components))
+      .with(matrix: transposedComponents ?? Self.transpose(components))
   }
 
   /// `k`, the number of components (the length of every embedding).
