@@ -65,30 +65,21 @@ struct SplitMix64 {
 // MARK: - Frequency order
 
 extension RandomizedSVD {
-  /// `a` with columns renumbered by falling document frequency (ties: lower column first), its
-  /// transpose with rows in that order, and `order[new] = old column`.
-  static func frequencyOrdered(_ a: CSRMatrix) -> (a: SparseRows, transpose: SparseRows, order: [Int]) {
-    let t = a.transposed()
-    let frequency = (0..<t.rows).map { t.rowPointers[$0 + 1] - t.rowPointers[$0] }
-    let order = (0..<t.rows).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
-    var rank = [Int32](repeating: 0, count: t.rows)
+  /// `a` with columns renumbered by falling document frequency (ties: lower column first), and
+  /// `order[new] = old column`.
+  static func frequencyOrdered(_ a: CSRMatrix) -> (a: SparseRows, order: [Int]) {
+    var frequency = [Int](repeating: 0, count: a.columns)
+    for column in a.columnIndices { frequency[Int(column)] += 1 }
+    let order = (0..<a.columns).sorted {
+      frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1
+    }
+    var rank = [Int32](repeating: 0, count: a.columns)
     for (position, column) in order.enumerated() { rank[column] = Int32(position) }
     let renumbered = a.columnIndices.map { rank[Int($0)] }
-    var pointers = [0]
-    pointers.reserveCapacity(t.rows + 1)
-    var indices = [Int32]()
-    var values = [Float]()
-    indices.reserveCapacity(t.nonzeroCount)
-    values.reserveCapacity(t.nonzeroCount)
-    for column in order {
-      let range = t.rowPointers[column]..<t.rowPointers[column + 1]
-      indices.append(contentsOf: t.columnIndices[range])
-      values.append(contentsOf: t.values[range])
-      pointers.append(indices.count)
-    }
     return (
-      SparseRows(rows: a.rows, columns: a.columns, rowPointers: a.rowPointers, columnIndices: renumbered, values: a.values),
-      SparseRows(rows: t.rows, columns: t.columns, rowPointers: pointers, columnIndices: indices, values: values),
+      SparseRows(
+        rows: a.rows, columns: a.columns, rowPointers: a.rowPointers, columnIndices: renumbered,
+        values: a.values),
       order
     )
   }
