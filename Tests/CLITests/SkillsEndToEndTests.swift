@@ -94,3 +94,56 @@ struct SkillsEndToEndTests {
 }
 
 private func order(_ level: String) -> Int { ["required": 0, "preferred": 1, "mentioned": 2][level] ?? 3 }
+
+/// The semantic channels, as a user turns them on with `--channels`.
+@Suite("Semantic channels (end to end)")
+struct SemanticEndToEndTests {
+  static var modelInstalled: Bool {
+    let env = ProcessInfo.processInfo.environment
+    let root = env["JOBFIT_MODELS"].map { URL(fileURLWithPath: $0) }
+      ?? URL(fileURLWithPath: env["HOME"] ?? "/root").appendingPathComponent(".cache/jobfit/models")
+    return FileManager.default.fileExists(
+      atPath: root.appendingPathComponent("all-MiniLM-L6-v2/model.safetensors").path)
+  }
+
+  @Test("--channels with encoder: ranks and explains with posting-line evidence, or says how to install")
+  func encoder() throws {
+    let run = try CLIRunner.run(
+      ["explain", "--resume", "data/samples/resumes/hannah-lee-teacher-to-ux.pdf",
+       "--posting", "data/samples/postings/ux-designer.md", "--channels", "skills,encoder",
+       "--format", "json"], timeout: 600)
+    if Self.modelInstalled {
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+      let match = try #require((json?["results"] as? [[String: Any]])?.first)
+      let cosine = try #require((match["channels"] as? [String: Double])?["encoder"])
+      #expect(cosine > 0.5 && cosine <= 1)
+      let tree = try #require(match["explanation"] as? [String: Any])
+      let encoderNode = (tree["children"] as? [[String: Any]])?.first {
+        ($0["label"] as? String)?.hasPrefix("encoder:") == true
+      }
+      let lines = (encoderNode?["children"] as? [[String: Any]]) ?? []
+      #expect(lines.contains { ($0["label"] as? String)?.contains("←") == true })
+      let sum = lines.reduce(0.0) { $0 + (($1["value"] as? Double) ?? 0) }
+      #expect(abs(sum - ((encoderNode?["value"] as? Double) ?? -1)) < 1e-9)
+    } else {
+      #expect(run.status == 69)
+      #expect(run.stderr.contains("scripts/install_model.sh"))
+    }
+  }
+
+  @Test("--channels with lsa: the blend includes an LSA cosine in [0, 1] and still ranks the gold first")
+  func lsa() throws {
+    let run = try CLIRunner.run(
+      ["rank", "--resume", "data/samples/resumes/marco-bellini-chef.html", "data/samples/postings",
+       "--channels", "lexical,skills,lsa", "--format", "json", "--top", "3"])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let results = (json?["results"] as? [[String: Any]]) ?? []
+    #expect(results.first?["id"] as? String == "chef-de-cuisine.txt")
+    for result in results {
+      let lsa = (result["channels"] as? [String: Double])?["lsa"] ?? -2
+      #expect(lsa >= -1e-6 && lsa <= 1 + 1e-6)
+    }
+  }
+}

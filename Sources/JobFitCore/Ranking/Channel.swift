@@ -6,6 +6,10 @@ public enum Channel: String, Codable, Sendable, CaseIterable, Comparable {
   case skills
   /// Share of the résumé's skills that the posting uses (see `SkillsChannel`).
   case resumeCoverage = "resume_coverage"
+  /// Cosine of sentence-encoder document vectors (all-MiniLM-L6-v2 run in Swift; semantic).
+  case encoder
+  /// Cosine of LSA vectors (truncated SVD of the run's TF-IDF matrix; semantic).
+  case lsa
 
   public static func < (a: Channel, b: Channel) -> Bool {
     (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -47,10 +51,19 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
     self.weights = weights.filter { $0.value > 0 }.mapValues { $0 / total }
   }
 
-  /// The default weights restricted to `channels` (renormalised).
+  /// Weights of the semantic channels when a user asks for them (`--channels`): the defaults
+  /// do not include them yet — `jobfit eval` (issue 6) will decide on labelled data.
+  public static let semanticWeights: [Channel: Double] = [.encoder: 0.2, .lsa: 0.2]
+
+  /// The default weights restricted to `channels` (renormalised); semantic channels enter at
+  /// `semanticWeights`.
   public static func restricted(to channels: Set<Channel>) throws -> ChannelWeights {
-    try ChannelWeights(ChannelWeights.default.weights.filter { channels.contains($0.key) })
+    let raw = ChannelWeights.default.weights.merging(semanticWeights) { a, _ in a }
+    return try ChannelWeights(raw.filter { channels.contains($0.key) })
   }
+
+  /// True when a dense (semantic) channel is enabled.
+  public var needsDense: Bool { self[.encoder] > 0 || self[.lsa] > 0 }
 
   /// Enabled channels, in declaration order.
   public var channels: [Channel] { weights.keys.filter { weights[$0, default: 0] > 0 }.sorted() }
@@ -59,4 +72,12 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
 
   /// True when a skills channel is enabled (the taxonomy is then needed).
   public var needsSkills: Bool { self[.skills] > 0 || self[.resumeCoverage] > 0 }
+
+  /// The weights with `channel` added at `weight` (before renormalising), e.g. the defaults
+  /// plus the encoder: skills 0.5, lexical 0.4, resume_coverage 0.1, encoder 0.2 → ÷ 1.2.
+  public func adding(_ channel: Channel, weight: Double) throws -> ChannelWeights {
+    var raw = weights
+    raw[channel] = weight
+    return try ChannelWeights(raw)
+  }
 }

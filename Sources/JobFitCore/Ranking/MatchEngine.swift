@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import LinearAlgebra
 
 /// Which analyzer turns text into terms.
@@ -60,6 +61,7 @@ public struct MatchEngine: Sendable {
   public let configuration: MatchConfiguration
   private let analyzer: any TextAnalyzer
   private let profiler: SkillProfiler?
+  private let encoder: SentenceEncoder?
 
   /// - Throws: `JobFitError` when the configuration names an unavailable analyzer, or a skills
   ///   channel is on and the taxonomy is missing.
@@ -74,7 +76,21 @@ public struct MatchEngine: Sendable {
     } else {
       self.profiler = nil
     }
+    if configuration.weights[.encoder] > 0 {
+      let location = ModelLocation.resolve()
+      guard location.isInstalled else {
+        throw JobFitError.externalTool(
+          tool: "sentence encoder", path: location.directory.path,
+          reason: "all-MiniLM-L6-v2 is not installed; run scripts/install_model.sh")
+      }
+      self.encoder = try SentenceEncoder(modelDirectory: location.directory)
+    } else {
+      self.encoder = nil
+    }
   }
+
+  /// Whether the sentence encoder's files are installed (the encoder channel can be used).
+  public static var encoderInstalled: Bool { ModelLocation.resolve().isInstalled }
 
   /// Postings ranked for one résumé, best first, at most `limit` of them.
   public func rank(
@@ -114,7 +130,17 @@ public struct MatchEngine: Sendable {
       taxonomy: profiler?.matcher.taxonomy)
     let queryRows = blocks.rows(lexical: lexicalQueries, profiles: queryProfiles, role: queryRole, weighted: true)
     let itemRows = blocks.rows(lexical: lexicalItems, profiles: itemProfiles, role: itemRole, weighted: false)
-    let hits = try SparseScorer().topK(queries: queryRows, items: itemRows, k: limit, progress: progress)
+    let dense = try semanticVectors(texts: texts, tfidf: fitted.matrix, itemCount: items.count)
+    let hits: [[ScoredIndex]]
+    if weights.needsDense {
+      let (denseItems, denseQueries) = try dense.blocks(weights: weights, itemCount: items.count)
+      hits = try HybridScorer().topK(
+        sparseQueries: queryRows, sparseItems: itemRows, denseQueries: denseQueries,
+        denseItems: denseItems, k: limit, progress: progress)
+    } else {
+      hits = try SparseScorer().topK(
+        queries: queryRows, items: itemRows, k: limit, progress: progress)
+    }
 
     let explainer = PairExplainer(
       weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms)
@@ -123,11 +149,16 @@ public struct MatchEngine: Sendable {
         let i = Int(hit.index)
         let (posting, resume) = queryRole == .posting
           ? (queryProfiles?[q], itemProfiles?[i]) : (itemProfiles?[i], queryProfiles?[q])
+        let (p, r) = queryRole == .posting ? (items.count + q, i) : (i, items.count + q)
+        let semantic = PairExplainer.Semantic(
+          postingEmbedding: dense.embeddings?[p], resumeEmbedding: dense.embeddings?[r],
+          postingText: texts[p], resumeText: texts[r], postingLSA: dense.lsa?.row(p),
+          resumeLSA: dense.lsa?.row(r))
         return (
           i,
           explainer.explain(
             queryRow: lexicalQueries.row(q), itemRow: lexicalItems.row(i), posting: posting,
-            resume: resume)
+            resume: resume, semantic: semantic)
         )
       }
       scored.sort { $0.result.score != $1.result.score ? $0.result.score > $1.result.score : $0.index < $1.index }
@@ -142,6 +173,20 @@ public struct MatchEngine: Sendable {
     }
   }
 
+  /// Encoder embeddings and LSA vectors of all documents (items first, then queries), as the
+  /// enabled channels need them.
+  private func semanticVectors(texts: [String], tfidf: CSRMatrix, itemCount: Int) throws
+    -> SemanticVectors
+  {
+    var result = SemanticVectors()
+    if let encoder { result.embeddings = try encoder.encodeDocuments(texts) }
+    if configuration.weights[.lsa] > 0 {
+      let k = min(256, max(1, min(tfidf.rows, tfidf.columns) - 1))
+      result.lsa = try LSAModel.fit(tfidf, components: k).embed(tfidf)
+    }
+    return result
+  }
+
   /// Skill profiles of `documents` (in parallel), or nil when no skills channel is on.
   private func profiles(_ documents: [Document], as role: DocumentRole) -> [SkillProfile]? {
     guard let profiler else { return nil }
@@ -153,5 +198,41 @@ public struct MatchEngine: Sendable {
       }
     }
     return result.map { $0 ?? SkillProfile(role: role, skills: [], experienceYears: nil, experienceRequirements: [], degree: nil, languages: []) }
+  }
+}
+
+/// Dense vectors of one scoring run, one row per document (items first, then queries).
+struct SemanticVectors {
+  var embeddings: [DocumentEmbedding]?
+  var lsa: Matrix?
+
+  /// Item and query matrices laid side by side (encoder columns, then LSA columns), the query
+  /// side scaled by the channel weights so `query · item = Σ w_c × cosine_c`.
+  func blocks(weights: ChannelWeights, itemCount: Int) throws -> (items: Matrix, queries: Matrix) {
+    let e = embeddings?.first?.vector.count ?? 0
+    let l = lsa?.columns ?? 0
+    let total = (embeddings?.count ?? lsa?.rows ?? 0)
+    let width = e + l
+    var items = Matrix(rows: itemCount, columns: width)
+    var queries = Matrix(rows: total - itemCount, columns: width)
+    for doc in 0..<total {
+      let isItem = doc < itemCount
+      let row = isItem ? doc : doc - itemCount
+      let we = Float(isItem ? 1 : weights[.encoder])
+      let wl = Float(isItem ? 1 : weights[.lsa])
+      if let embeddings {
+        for j in 0..<e {
+          let v = embeddings[doc].vector[j] * we
+          if isItem { items[row, j] = v } else { queries[row, j] = v }
+        }
+      }
+      if let lsa {
+        for j in 0..<l {
+          let v = lsa[doc, j] * wl
+          if isItem { items[row, e + j] = v } else { queries[row, e + j] = v }
+        }
+      }
+    }
+    return (items, queries)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Scores one (query, item) pair exactly, in `Double`, and explains it.
 ///
@@ -16,11 +17,23 @@ struct PairExplainer {
     var skills: MatchSkills?
   }
 
+  /// The semantic side of one pair: encoder embeddings and LSA vectors of the posting and the
+  /// résumé, with their texts for evidence labels.
+  struct Semantic {
+    var postingEmbedding: DocumentEmbedding?
+    var resumeEmbedding: DocumentEmbedding?
+    var postingText: String
+    var resumeText: String
+    var postingLSA: [Float]?
+    var resumeLSA: [Float]?
+  }
+
   /// - Parameters:
   ///   - queryRow, itemRow: the two L2-normalised TF-IDF rows.
   ///   - posting, resume: the two skill profiles (nil when the skills channels are off).
   func explain(
-    queryRow: CSRMatrix.Row, itemRow: CSRMatrix.Row, posting: SkillProfile?, resume: SkillProfile?
+    queryRow: CSRMatrix.Row, itemRow: CSRMatrix.Row, posting: SkillProfile?, resume: SkillProfile?,
+    semantic: Semantic? = nil
   ) -> Result {
     var children: [Explanation] = []
     var channels: [Channel: Double] = [:]
@@ -43,6 +56,17 @@ struct PairExplainer {
         channels[.resumeCoverage] = tree.value
         node = scaled(
           tree, by: w, label: "resume_coverage: \(fmt(w)) × résumé coverage \(fmt(tree.value))")
+      case .encoder:
+        let tree = encoderTree(semantic)
+        channels[.encoder] = tree.value
+        node = scaled(tree, by: w, label: "encoder: \(fmt(w)) × cosine \(fmt(tree.value))")
+      case .lsa:
+        var cosine = 0.0
+        if let a = semantic?.postingLSA, let b = semantic?.resumeLSA {
+          cosine = zip(a, b).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+        }
+        channels[.lsa] = cosine
+        node = Explanation(value: w * cosine, label: "lsa: \(fmt(w)) × cosine \(fmt(cosine))")
       }
       children.append(node)
     }
@@ -59,6 +83,59 @@ struct PairExplainer {
     s.label = label
     if !s.children.isEmpty { s.value = s.children.reduce(0) { $0 + $1.value } }
     return s
+  }
+
+  // MARK: - Encoder
+
+  /// The encoder cosine split over the posting's chunks (its lines and sentences), exactly:
+  /// with `v = Σᵢ cᵢ / ‖Σᵢ cᵢ‖`, `cos(v_p, v_r) = Σᵢ (cᵢ · v_r) / ‖Σᵢ cᵢ‖`. Each of the five
+  /// largest parts names the posting line and the résumé line closest to it; one node holds the
+  /// rest.
+  private func encoderTree(_ semantic: Semantic?) -> Explanation {
+    guard let semantic, let p = semantic.postingEmbedding, let r = semantic.resumeEmbedding else {
+      return Explanation(value: 0, label: "no embeddings")
+    }
+    let d = p.chunkVectors.columns
+    guard p.chunkVectors.rows > 0, d == r.vector.count else {
+      let cosine = zip(p.vector, r.vector).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+      return Explanation(value: cosine, label: "cosine of document vectors")
+    }
+    var sum = [Double](repeating: 0, count: d)
+    for i in 0..<p.chunkVectors.rows {
+      for j in 0..<d { sum[j] += Double(p.chunkVectors[i, j]) }
+    }
+    let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard norm > 0 else { return Explanation(value: 0, label: "empty posting embedding") }
+    var parts: [(chunk: Int, value: Double)] = (0..<p.chunkVectors.rows).map { i in
+      var dot = 0.0
+      for j in 0..<d { dot += Double(p.chunkVectors[i, j]) * Double(r.vector[j]) }
+      return (i, dot / norm)
+    }
+    parts.sort { $0.value != $1.value ? $0.value > $1.value : $0.chunk < $1.chunk }
+    var children: [Explanation] = parts.prefix(5).map { part in
+      let line = oneLine(p.chunkText(part.chunk, in: semantic.postingText))
+      let query = p.chunkVectors.row(part.chunk)
+      if let best = r.bestChunk(for: query) {
+        let evidence = oneLine(r.chunkText(best.index, in: semantic.resumeText))
+        return Explanation(
+          value: part.value,
+          label: "'\(line)' ← '\(evidence)' (cosine \(fmt(Double(best.cosine))))")
+      }
+      return Explanation(value: part.value, label: "'\(line)'")
+    }
+    if parts.count > 5 {
+      children.append(
+        Explanation(
+          value: parts.dropFirst(5).reduce(0) { $0 + $1.value },
+          label: "\(parts.count - 5) more posting lines"))
+    }
+    return Explanation.sum("encoder cosine over \(parts.count) posting lines", children)
+  }
+
+  private func oneLine(_ text: String) -> String {
+    let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      .trimmingCharacters(in: .whitespaces)
+    return flat.count <= 80 ? flat : String(flat.prefix(79)) + "…"
   }
 
   // MARK: - Lexical
