@@ -61,7 +61,9 @@ extension SentenceEncoder {
     var chunkTexts: [String] = []
     for (text, documentRanges) in zip(texts, ranges) {
       let bytes = Array(text.utf8)
-      for range in documentRanges { chunkTexts.append(String(decoding: bytes[range], as: UTF8.self)) }
+      for range in documentRanges {
+        chunkTexts.append(String(decoding: bytes[range], as: UTF8.self))
+      }
     }
     // One extra row: the empty string, the vector of documents without chunks.
     chunkTexts.append("")
@@ -77,7 +79,8 @@ extension SentenceEncoder {
       next += count
       let vectors = try Matrix(rows: count, columns: h, storage: storage)
       guard count > 0 else {
-        result.append(DocumentEmbedding(chunkRanges: [], chunkVectors: vectors, vector: emptyVector))
+        result.append(
+          DocumentEmbedding(chunkRanges: [], chunkVectors: vectors, vector: emptyVector))
         continue
       }
       var mean = [Double](repeating: 0, count: h)
@@ -86,7 +89,8 @@ extension SentenceEncoder {
       }
       let norm = mean.reduce(0) { $0 + $1 * $1 }.squareRoot()
       let vector = mean.map { Float($0 / max(norm, 1e-12)) }
-      result.append(DocumentEmbedding(chunkRanges: documentRanges, chunkVectors: vectors, vector: vector))
+      result.append(
+        DocumentEmbedding(chunkRanges: documentRanges, chunkVectors: vectors, vector: vector))
     }
     return result
   }

@@ -26,11 +26,13 @@ public struct ModelLocation: Sendable, Equatable {
     if let env = environment["JOBFIT_MODELS"], !env.isEmpty {
       root = URL(fileURLWithPath: env, isDirectory: true)
     } else {
-      let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+      let home =
+        environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
         ?? FileManager.default.homeDirectoryForCurrentUser
       root = home.appendingPathComponent(".cache/jobfit/models", isDirectory: true)
     }
-    return ModelLocation(directory: root.appendingPathComponent(defaultModelName, isDirectory: true))
+    return ModelLocation(
+      directory: root.appendingPathComponent(defaultModelName, isDirectory: true))
   }
 
   /// The file `name` inside the model folder.

@@ -37,7 +37,8 @@ extension SafeTensors {
         }
       case "BF16":
         return (0..<count).map { i in
-          Float(bitPattern: UInt32(source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)) << 16)
+          Float(
+            bitPattern: UInt32(source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)) << 16)
         }
       default:
         throw JobFitError.corruptModel(

@@ -70,12 +70,15 @@ public struct SafeTensors: @unchecked Sendable {
     var metadata: [String: String] = [:]
     for (name, value) in header {
       if name == "__metadata__" {
-        guard let meta = value as? [String: Any] else { throw corrupt("__metadata__ is not an object") }
+        guard let meta = value as? [String: Any] else {
+          throw corrupt("__metadata__ is not an object")
+        }
         for (k, v) in meta { metadata[k] = v as? String ?? "\(v)" }
         continue
       }
       guard let entry = value as? [String: Any], let dtype = entry["dtype"] as? String,
-        let shapeValues = entry["shape"] as? [Any], let offsetValues = entry["data_offsets"] as? [Any],
+        let shapeValues = entry["shape"] as? [Any],
+        let offsetValues = entry["data_offsets"] as? [Any],
         offsetValues.count == 2
       else { throw corrupt("tensor \(name): entry needs dtype, shape and two data_offsets") }
       let shape = try shapeValues.map { v -> Int in
@@ -85,7 +88,8 @@ public struct SafeTensors: @unchecked Sendable {
       guard let begin = Self.integer(offsetValues[0]), let end = Self.integer(offsetValues[1]),
         begin >= 0, begin <= end, end <= dataSize
       else {
-        throw corrupt("tensor \(name): data_offsets \(offsetValues) outside the \(dataSize)-byte data section")
+        throw corrupt(
+          "tensor \(name): data_offsets \(offsetValues) outside the \(dataSize)-byte data section")
       }
       var count = 1
       for dim in shape {
@@ -96,7 +100,9 @@ public struct SafeTensors: @unchecked Sendable {
       if let size = Self.elementSize(dtype) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
         guard !overflow, bytes == end - begin else {
-          throw corrupt("tensor \(name): \(dtype) \(shape) needs \(count * size) bytes; offsets give \(end - begin)")
+          throw corrupt(
+            "tensor \(name): \(dtype) \(shape) needs \(count * size) bytes; offsets give \(end - begin)"
+          )
         }
       }
       tensors[name] = TensorInfo(dtype: dtype, shape: shape, byteRange: begin..<end)

@@ -20,7 +20,8 @@ struct EncoderConfiguration: Sendable, Equatable {
     let config = try readJSON(configURL)
     func int(_ key: String) throws -> Int {
       guard let value = config[key] as? Int, value > 0 else {
-        throw JobFitError.corruptModel(path: configURL.path, reason: "\(key) missing or not a positive integer")
+        throw JobFitError.corruptModel(
+          path: configURL.path, reason: "\(key) missing or not a positive integer")
       }
       return value
     }
@@ -37,7 +38,8 @@ struct EncoderConfiguration: Sendable, Equatable {
       maxSequenceLength: 512)
     guard result.hidden % result.heads == 0 else {
       throw JobFitError.corruptModel(
-        path: configURL.path, reason: "hidden_size \(result.hidden) is not a multiple of \(result.heads) heads")
+        path: configURL.path,
+        reason: "hidden_size \(result.hidden) is not a multiple of \(result.heads) heads")
     }
     result.maxSequenceLength = result.maxPositions
     let stURL = location.file("sentence_bert_config.json")
@@ -99,14 +101,16 @@ struct EncoderWeights: Sendable {
     let h = c.hidden, i = c.intermediate
     wordEmbeddings = try t("embeddings.word_embeddings.weight", [c.vocabularySize, h])
     positionEmbeddings = try t("embeddings.position_embeddings.weight", [c.maxPositions, h])
-    tokenType0 = Array(try t("embeddings.token_type_embeddings.weight", [c.typeVocabularySize, h])[0..<h])
+    tokenType0 = Array(
+      try t("embeddings.token_type_embeddings.weight", [c.typeVocabularySize, h])[0..<h])
     embeddingNormGamma = try t("embeddings.LayerNorm.weight", [h])
     embeddingNormBeta = try t("embeddings.LayerNorm.bias", [h])
     layers = try (0..<c.layers).map { n in
       let p = "encoder.layer.\(n)."
       return LayerWeights(
         qkv: try t(p + "attention.self.query.weight", [h, h])
-          + t(p + "attention.self.key.weight", [h, h]) + t(p + "attention.self.value.weight", [h, h]),
+          + t(p + "attention.self.key.weight", [h, h])
+          + t(p + "attention.self.value.weight", [h, h]),
         qkvBias: try t(p + "attention.self.query.bias", [h]) + t(p + "attention.self.key.bias", [h])
           + t(p + "attention.self.value.bias", [h]),
         attentionOutput: try t(p + "attention.output.dense.weight", [h, h]),

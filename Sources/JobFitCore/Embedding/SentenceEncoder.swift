@@ -47,7 +47,9 @@ public final class SentenceEncoder: @unchecked Sendable {
     guard tokenizer.vocabularySize == configuration.vocabularySize else {
       throw JobFitError.corruptModel(
         path: location.file("vocab.txt").path,
-        reason: "\(tokenizer.vocabularySize) tokens; config.json says vocab_size = \(configuration.vocabularySize)")
+        reason:
+          "\(tokenizer.vocabularySize) tokens; config.json says vocab_size = \(configuration.vocabularySize)"
+      )
     }
     let tensors = try SafeTensors(contentsOf: location.file("model.safetensors"))
     let weights = try EncoderWeights(tensors: tensors, configuration: configuration)
@@ -60,7 +62,8 @@ public final class SentenceEncoder: @unchecked Sendable {
     for layer in weights.layers {
       arrays += [
         layer.qkv, layer.qkvBias, layer.attentionOutput, layer.attentionOutputBias,
-        layer.attentionNormGamma, layer.attentionNormBeta, layer.intermediate, layer.intermediateBias,
+        layer.attentionNormGamma, layer.attentionNormBeta, layer.intermediate,
+        layer.intermediateBias,
         layer.output, layer.outputBias, layer.outputNormGamma, layer.outputNormBeta,
       ]
     }
@@ -72,7 +75,8 @@ public final class SentenceEncoder: @unchecked Sendable {
       let q = Array(p[(5 + 12 * n)..<(5 + 12 * n + 12)])
       return LayerPointers(
         qkv: q[0], qkvBias: q[1], attentionOutput: q[2], attentionOutputBias: q[3],
-        attentionNormGamma: q[4], attentionNormBeta: q[5], intermediate: q[6], intermediateBias: q[7],
+        attentionNormGamma: q[4], attentionNormBeta: q[5], intermediate: q[6],
+        intermediateBias: q[7],
         output: q[8], outputBias: q[9], outputNormGamma: q[10], outputNormBeta: q[11])
     }
     self.parameters = parameters

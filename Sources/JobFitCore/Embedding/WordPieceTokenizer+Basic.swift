@@ -44,7 +44,8 @@ extension WordPieceTokenizer {
       }
     }
     // Step 3: NFD only matters outside ASCII.
-    let decomposed = isASCII ? String(cleaned) : String(cleaned).decomposedStringWithCanonicalMapping
+    let decomposed =
+      isASCII ? String(cleaned) : String(cleaned).decomposedStringWithCanonicalMapping
 
     // Steps 3 (drop Mn), 4 and 5 in one pass.
     var words: [[UInt8]] = []

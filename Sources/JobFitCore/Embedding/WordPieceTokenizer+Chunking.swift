@@ -69,7 +69,9 @@ extension WordPieceTokenizer {
   }
 
   /// `range` cut every `every` Unicode scalars.
-  private static func scalarSlices(_ bytes: [UInt8], _ range: Range<Int>, every: Int) -> [Range<Int>] {
+  private static func scalarSlices(_ bytes: [UInt8], _ range: Range<Int>, every: Int) -> [Range<
+    Int
+  >] {
     var result: [Range<Int>] = []
     var start = range.lowerBound
     var scalars = 0

@@ -8,7 +8,9 @@ import Testing
 /// long sentence without punctuation, an over-long "word" and CJK text without spaces.
 func longDocument() throws -> String {
   let cases = try EncoderFixture.cases().map(\.text).filter { !$0.isEmpty }
-  var lines: [String] = ["Jane Doe — Senior Data Engineer", "", "Skills: Python, SQL, Spark", "   "]
+  var lines: [String] = [
+    "Jane Doe — Senior Data Engineer", "", "Skills: Python, SQL, Spark", "   ",
+  ]
   lines += cases.prefix(60)
   lines.append(cases.dropFirst(60).prefix(60).joined(separator: " "))  // long multi-sentence line
   lines.append(Array(repeating: "pipeline data cloud engineer", count: 150).joined(separator: " "))
@@ -34,7 +36,8 @@ struct DocumentChunkingTests {
       #expect(!range.isEmpty)
       #expect(range.lowerBound >= previousEnd, "chunks overlap or go backwards")
       previousEnd = range.upperBound
-      let chunk = try #require(String(bytes: bytes[range], encoding: .utf8), "chunk is not valid UTF-8")
+      let chunk = try #require(
+        String(bytes: bytes[range], encoding: .utf8), "chunk is not valid UTF-8")
       let pieces = tokenizer.wordPieces(chunk).count
       #expect(pieces <= tokenizer.maxLength - 2, "chunk of \(pieces) pieces would be truncated")
       #expect(tokenizer.encode(chunk).count <= 256)
@@ -61,7 +64,10 @@ struct DocumentChunkingTests {
     let text = "  Python developer \r\n\n\tSQL; Spark.  \n"
     let ranges = tokenizer.chunkRanges(of: text)
     let bytes = Array(text.utf8)
-    #expect(ranges.map { String(decoding: bytes[$0], as: UTF8.self) } == ["Python developer", "SQL; Spark."])
+    #expect(
+      ranges.map { String(decoding: bytes[$0], as: UTF8.self) } == [
+        "Python developer", "SQL; Spark.",
+      ])
     #expect(tokenizer.chunkRanges(of: " \n\t\n").isEmpty)
     #expect(tokenizer.chunkRanges(of: "").isEmpty)
   }
@@ -101,7 +107,9 @@ struct DocumentEmbeddingTests {
     let document = try encoder.encodeDocument(resume)
     let requirement = try encoder.encode(["Experience building data pipelines with Spark"])
     let best = try #require(document.bestChunk(for: requirement.row(0)))
-    #expect(document.chunkText(best.index, in: resume) == "Built ETL pipelines in Apache Spark and Airflow")
+    #expect(
+      document.chunkText(best.index, in: resume)
+        == "Built ETL pipelines in Apache Spark and Airflow")
     #expect(best.cosine > 0.4)
   }
 

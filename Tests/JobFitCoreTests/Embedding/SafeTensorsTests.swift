@@ -46,7 +46,8 @@ struct SafeTensorsTests {
     #expect(file.metadata == ["format": "pt"])
     #expect(file.tensors["w"]?.shape == [2, 3])
     #expect(try file.floats("w", shape: [2, 3]) == [1, -2, 3.5, 0, 1e-3, -7])
-    #expect(try file.floats("h") == [1, -2, Float(sign: .plus, exponent: -24, significand: 1), .infinity])
+    #expect(
+      try file.floats("h") == [1, -2, Float(sign: .plus, exponent: -24, significand: 1), .infinity])
     #expect(try file.floats("b") == [3])
     #expect(throws: JobFitError.self) { try file.floats("w", shape: [3, 2]) }
     #expect(throws: JobFitError.self) { try file.floats("i") }
@@ -60,12 +61,40 @@ struct SafeTensorsTests {
       ("header longer than file", Data([0xFF, 0xFF, 0, 0, 0, 0, 0, 0]) + Data("{}".utf8)),
       ("header not JSON", safetensorsBytes(header: "{nope", data: [])),
       ("header an array", safetensorsBytes(header: "[1,2]", data: [])),
-      ("offsets past the end", safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])),
-      ("size disagrees with shape", safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8))),
-      ("reversed offsets", safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}}"#, data: Array(repeating: 0, count: 8))),
-      ("negative dimension", safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 4))),
-      ("overflowing shape", safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 4))),
-      ("missing dtype", safetensorsBytes(header: #"{"w":{"shape":[1],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 4))),
+      (
+        "offsets past the end",
+        safetensorsBytes(
+          header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])
+      ),
+      (
+        "size disagrees with shape",
+        safetensorsBytes(
+          header: #"{"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#,
+          data: Array(repeating: 0, count: 8))
+      ),
+      (
+        "reversed offsets",
+        safetensorsBytes(
+          header: #"{"w":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}}"#,
+          data: Array(repeating: 0, count: 8))
+      ),
+      (
+        "negative dimension",
+        safetensorsBytes(
+          header: #"{"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#,
+          data: Array(repeating: 0, count: 4))
+      ),
+      (
+        "overflowing shape",
+        safetensorsBytes(
+          header: #"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,4]}}"#,
+          data: Array(repeating: 0, count: 4))
+      ),
+      (
+        "missing dtype",
+        safetensorsBytes(
+          header: #"{"w":{"shape":[1],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 4))
+      ),
     ])
   func corrupt(name: String, data: Data) {
     do {

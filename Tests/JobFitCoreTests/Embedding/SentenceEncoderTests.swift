@@ -1,8 +1,9 @@
 import Foundation
-@testable import JobFitCore
 import JobFitTestSupport
 import LinearAlgebra
 import Testing
+
+@testable import JobFitCore
 
 /// Parity with sentence-transformers needs the real model (90 MB), which is not in the
 /// repository: `scripts/install_model.sh` installs it, and CI runs it before the tests. Without
@@ -26,7 +27,8 @@ struct SentenceEncoderTests {
       if c < worst.cosine { worst = (c, i) }
       #expect(c >= 0.9999, "case \(i) \(testCase.text.debugDescription.prefix(60)): cosine \(c)")
     }
-    print("encoder parity: \(cases.count) strings, min cosine \(worst.cosine) (case \(worst.index))")
+    print(
+      "encoder parity: \(cases.count) strings, min cosine \(worst.cosine) (case \(worst.index))")
   }
 
   @Test("rows are unit length and independent of batch composition and order")
@@ -78,10 +80,13 @@ struct SentenceEncoderTests {
 struct ModelLocationTests {
   @Test("JOBFIT_MODELS wins over HOME; a missing folder names its files and the install script")
   func resolveAndValidate() throws {
-    let location = ModelLocation.resolve(environment: ["JOBFIT_MODELS": "/nonexistent/models", "HOME": "/home/x"])
+    let location = ModelLocation.resolve(environment: [
+      "JOBFIT_MODELS": "/nonexistent/models", "HOME": "/home/x",
+    ])
     #expect(location.directory.path == "/nonexistent/models/all-MiniLM-L6-v2")
-    #expect(ModelLocation.resolve(environment: ["HOME": "/home/x"]).directory.path
-      == "/home/x/.cache/jobfit/models/all-MiniLM-L6-v2")
+    #expect(
+      ModelLocation.resolve(environment: ["HOME": "/home/x"]).directory.path
+        == "/home/x/.cache/jobfit/models/all-MiniLM-L6-v2")
     #expect(!location.isInstalled)
     #expect(location.missingFiles == ModelLocation.requiredFiles)
     do {

@@ -17,10 +17,13 @@ struct WordPieceTokenizerTests {
     for (index, testCase) in cases.enumerated() {
       let ids = tokenizer.encode(testCase.text)
       if ids != testCase.ids {
-        mismatches.append("case \(index) \(testCase.text.debugDescription.prefix(60)): got \(ids.prefix(12)) expected \(testCase.ids.prefix(12))")
+        mismatches.append(
+          "case \(index) \(testCase.text.debugDescription.prefix(60)): got \(ids.prefix(12)) expected \(testCase.ids.prefix(12))"
+        )
       }
     }
-    #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
+    #expect(
+      mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
   }
 
   @Test("the fixture exercises truncation, the empty string and [UNK]")
@@ -28,13 +31,19 @@ struct WordPieceTokenizerTests {
     let tokenizer = try #require(Self.tokenizer)
     let cases = try EncoderFixture.cases()
     #expect(cases.contains { $0.ids.count == tokenizer.maxLength })
-    #expect(cases.contains { $0.text.isEmpty && $0.ids == [tokenizer.classifierID, tokenizer.separatorID] })
+    #expect(
+      cases.contains {
+        $0.text.isEmpty && $0.ids == [tokenizer.classifierID, tokenizer.separatorID]
+      })
     #expect(cases.contains { $0.ids.contains(tokenizer.unknownID) })
   }
 
   @Test("greedy longest match with ## continuations on a tiny vocabulary")
   func greedyLongestMatch() throws {
-    let tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "unaff", "runn", "##ing", ",", "a"]
+    let tokens = [
+      "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "unaff", "runn", "##ing", ",",
+      "a",
+    ]
     let tokenizer = try WordPieceTokenizer(tokens: tokens, maxLength: 8)
     // "unaffable" → unaff ##able (longest first match wins, not un ##aff ##able).
     #expect(tokenizer.encode("UnAffable") == [2, 7, 6, 3])
