@@ -17,6 +17,7 @@ struct Doctor: ParsableCommand {
     var threads: Int
     var pdftotext: String?
     var dataDirectory: String?
+    var encoderInstalled: Bool
     var warnings: [String]
   }
 
@@ -35,10 +36,14 @@ struct Doctor: ParsableCommand {
     if DataDirectory.url == nil {
       warnings.append("data folder not found: set JOBFIT_DATA to the repository's data/ folder")
     }
+    let encoder = MatchEngine.encoderInstalled
+    if !encoder {
+      warnings.append("sentence encoder not installed: run scripts/install_model.sh for --channels encoder")
+    }
     let report = Report(
       version: JobFitVersion.current, blas: blas, sgemmGFLOPS: gflops,
       threads: ProcessorCount.active, pdftotext: pdftotext,
-      dataDirectory: DataDirectory.url?.path, warnings: warnings)
+      dataDirectory: DataDirectory.url?.path, encoderInstalled: encoder, warnings: warnings)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -52,6 +57,7 @@ struct Doctor: ParsableCommand {
       print("threads:     \(report.threads)")
       print("pdftotext:   \(pdftotext ?? "not found")")
       print("data:        \(report.dataDirectory ?? "not found")")
+      print("encoder:     \(encoder ? "all-MiniLM-L6-v2 installed" : "not installed")")
     }
     for warning in warnings { Terminal.warn("warning: \(warning)") }
   }
