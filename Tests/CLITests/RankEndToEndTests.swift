@@ -74,7 +74,7 @@ struct RankEndToEndTests {
     #expect(forward.stdout == backward.stdout)
     #expect(
       forward.stdout.hasPrefix(
-        "rank,id,title,path,score,lexical,skills,resume_coverage,matched_skills,missing_skills\n"))
+        "rank,id,title,path,score,lexical,skills,resume_coverage,encoder,lsa,matched_skills,missing_skills\n"))
     #expect(forward.stdout.split(separator: "\n").count == 11)
   }
 
