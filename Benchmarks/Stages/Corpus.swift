@@ -29,13 +29,14 @@ struct Corpus {
 
   static func jsonlTexts(_ path: String) throws -> [String] {
     struct Row: Decodable { let text: String }
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    // Bytes, not Data: slicing Data pays an exclusivity check per byte in `split`.
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     let decoder = JSONDecoder()
     var texts: [String] = []
-    var start = data.startIndex
-    while start < data.endIndex {
-      let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
-      if end > start { texts.append(try decoder.decode(Row.self, from: data[start..<end]).text) }
+    var start = 0
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+      if end > start { texts.append(try decoder.decode(Row.self, from: Data(bytes[start..<end])).text) }
       start = end + 1
     }
     return texts

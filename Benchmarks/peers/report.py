@@ -104,7 +104,7 @@ def markdown(report):
             f"≥ {r['target_speedup']:.2f}×" + ("" if r.get("target_met") is None else (" ✓" if r["target_met"] else " ✗")))
         same = {None: "—", True: "yes", False: "NO"}[r["same_answer"]]
         out.append(f"| {r['corpus']} | {r['what']} | {fmt(r['jobfit_seconds'])} | {r['peer_stage']} |"
-                   f" {fmt(r['peer_seconds'])} | {fmt(r.get('ratio'), '.2f')} | {fmt(r.get('speedup'), '.2f')}× |"
+                   f" {fmt(r['peer_seconds'])} | {fmt(r.get('ratio'), '.2f')} | {fmt(r.get('speedup'), '.2f')}{'×' if r.get('speedup') else ''} |"
                    f" {target} | {same} | {fmt(r['jobfit_peak_rss_mb'], '.0f')} | {fmt(r['peer_peak_rss_mb'], '.0f')} |")
     out.append("")
     out.append("Targets (issue 5) are stated for 50000×5000 on a quiet machine; smaller sizes are for orientation.")
