@@ -12,6 +12,15 @@ let package = Package(
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
+    // Times each stage on a generated corpus for the peer comparison (peers/compare.sh).
+    .executableTarget(
+      name: "jobfit-stages",
+      dependencies: [
+        .product(name: "JobFitCore", package: "JobFit"),
+        .product(name: "LinearAlgebra", package: "JobFit"),
+      ],
+      path: "Stages"
+    ),
     .executableTarget(
       name: "JobFitBenchmarks",
       dependencies: [
