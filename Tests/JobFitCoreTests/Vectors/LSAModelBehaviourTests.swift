@@ -58,14 +58,23 @@ struct LSAModelBehaviourTests {
     }
   }
 
-  @Test func sameSeedSameBitsAndChunkingDoesNotMatter() throws {
+  /// Same seed → same model whatever the chunking. Compared to 1e-6 rather than bit for bit:
+  /// the sparse products are bit-identical across chunkings, but the dense steps go through
+  /// OpenBLAS, whose results may differ in the last bit with its thread count — and the encoder
+  /// tests, running concurrently in this process, lower that count while they encode.
+  @Test func sameSeedSameModelAndChunkingDoesNotMatter() throws {
     let a = try LSAReference.trainingMatrix()
     let reference = try LSAModel.fit(a, components: 16, seed: 7, oversampling: 10, powerIterations: 3, chunks: 1)
+    func close(_ m: LSAModel) -> Bool {
+      m.components.rows == reference.components.rows
+        && zip(m.components.storage, reference.components.storage).allSatisfy { abs($0 - $1) <= 1e-6 }
+        && zip(m.singularValues, reference.singularValues).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($1)) }
+    }
     for chunks in [1, 3, 8, 64] {
       let model = try LSAModel.fit(a, components: 16, seed: 7, oversampling: 10, powerIterations: 3, chunks: chunks)
-      #expect(model == reference, "chunks = \(chunks)")
+      #expect(close(model), "chunks = \(chunks)")
     }
-    #expect(try LSAModel.fit(a, components: 16, seed: 7, powerIterations: 3) == reference)
+    #expect(close(try LSAModel.fit(a, components: 16, seed: 7, powerIterations: 3)))
     let other = try LSAModel.fit(a, components: 16, seed: 8, powerIterations: 3)
     #expect(other.components != reference.components)
     #expect(abs(other.singularValues[0] - reference.singularValues[0]) < 1e-4 * reference.singularValues[0])
