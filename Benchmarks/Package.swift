@@ -12,14 +12,15 @@ let package = Package(
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
-    // Times each stage on a generated corpus for the peer comparison (peers/compare.sh).
+    // Times each stage on a generated corpus for the peer comparison (peers/compare.sh). Not under
+    // Benchmarks/: package-benchmark runs every executable whose folder's parent is "Benchmarks".
     .executableTarget(
       name: "jobfit-stages",
       dependencies: [
         .product(name: "JobFitCore", package: "JobFit"),
         .product(name: "LinearAlgebra", package: "JobFit"),
       ],
-      path: "Stages"
+      path: "Tools/Stages"
     ),
     .executableTarget(
       name: "JobFitBenchmarks",
