@@ -25,7 +25,7 @@ extension Stage {
   /// Every stage, in report order. The LSA and encoder stages are one entry each when they land:
   /// `.lsa` (TruncatedSVD(256) of the TF-IDF matrix, checksum = sum of singular values) and
   /// `.encoder` (sentences/s over the résumé sentences, checksum = mean cosine to the reference).
-  static let all: [Stage] = [.tfidfSklearn, .tfidfStandard, .sparse, .dense, .e2e]
+  static let all: [Stage] = [.tfidfSklearn, .tfidfStandard, .sparse, .dense, .e2e, .rankDefault]
 
   static func named(_ name: String) -> Stage? { all.first { $0.name == name } }
 }
@@ -109,6 +109,24 @@ extension Stage {
       precondition(results.count == resumes.documents.count)
       let total = results.reduce(0.0) { $0 + $1.results.reduce(0.0) { $0 + $1.score } }
       return Checksum(value: total, detail: ["queries": Double(results.count)])
+    }
+  }
+}
+
+extension Stage {
+  /// `jobfit rank` for the first résumé over every posting with the default channels (lexical,
+  /// skills, résumé coverage): what the skills channel costs. Not paired with a peer.
+  static let rankDefault = Stage(
+    name: "rank-default", summary: "1 résumé × all postings, MatchEngine default channels"
+  ) { corpus in
+    let resumes = DocumentLoader().load([corpus.resumesPath]).documents
+    let postings = DocumentLoader().load([corpus.postingsPath]).documents
+    guard let resume = resumes.first, !postings.isEmpty else { throw StageError("empty corpus") }
+    let engine = try MatchEngine(configuration: MatchConfiguration())
+    return {
+      let result = try engine.rank(resume: resume, postings: postings, limit: 10)
+      precondition(result.results.count == min(10, postings.count))
+      return Checksum(value: result.results.reduce(0.0) { $0 + $1.score })
     }
   }
 }
