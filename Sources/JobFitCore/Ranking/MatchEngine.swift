@@ -143,7 +143,8 @@ public struct MatchEngine: Sendable {
     }
 
     let explainer = PairExplainer(
-      weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms)
+      weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms,
+      detailed: explain)
     return queries.indices.map { q in
       var scored = hits[q].map { hit -> (index: Int, result: PairExplainer.Result) in
         let i = Int(hit.index)

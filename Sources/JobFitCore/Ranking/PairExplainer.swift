@@ -9,6 +9,13 @@ struct PairExplainer {
   let weights: ChannelWeights
   let taxonomy: SkillTaxonomy?
   let terms: [String]
+  /// Whether labels are written. Without `--explain` only the values are needed (and the skills
+  /// summary); formatting labels for every kept pair was a third of an end-to-end run.
+  var detailed = true
+
+  /// `make()` when labels are wanted, else "" (values are computed the same either way, so
+  /// scores do not depend on `detailed`).
+  private func text(_ make: @autoclosure () -> String) -> String { detailed ? make() : "" }
 
   struct Result {
     var channels: [Channel: Double]
@@ -45,32 +52,32 @@ struct PairExplainer {
       case .lexical:
         let lexical = lexicalTerms(queryRow, itemRow)
         channels[.lexical] = lexical.value
-        node = scaled(lexical, by: w, label: "lexical: \(fmt(w)) × cosine \(fmt(lexical.value))")
+        node = scaled(lexical, by: w, label: text("lexical: \(fmt(w)) × cosine \(fmt(lexical.value))"))
       case .skills:
         let (tree, details) = postingCoverage(posting, resume)
         channels[.skills] = tree.value
         skills = details
-        node = scaled(tree, by: w, label: "skills: \(fmt(w)) × posting coverage \(fmt(tree.value))")
+        node = scaled(tree, by: w, label: text("skills: \(fmt(w)) × posting coverage \(fmt(tree.value))"))
       case .resumeCoverage:
         let tree = resumeCoverage(posting, resume)
         channels[.resumeCoverage] = tree.value
         node = scaled(
-          tree, by: w, label: "resume_coverage: \(fmt(w)) × résumé coverage \(fmt(tree.value))")
+          tree, by: w, label: text("resume_coverage: \(fmt(w)) × résumé coverage \(fmt(tree.value))"))
       case .encoder:
         let tree = encoderTree(semantic)
         channels[.encoder] = tree.value
-        node = scaled(tree, by: w, label: "encoder: \(fmt(w)) × cosine \(fmt(tree.value))")
+        node = scaled(tree, by: w, label: text("encoder: \(fmt(w)) × cosine \(fmt(tree.value))"))
       case .lsa:
         var cosine = 0.0
         if let a = semantic?.postingLSA, let b = semantic?.resumeLSA {
           cosine = zip(a, b).reduce(0) { $0 + Double($1.0) * Double($1.1) }
         }
         channels[.lsa] = cosine
-        node = Explanation(value: w * cosine, label: "lsa: \(fmt(w)) × cosine \(fmt(cosine))")
+        node = Explanation(value: w * cosine, label: text("lsa: \(fmt(w)) × cosine \(fmt(cosine))"))
       }
       children.append(node)
     }
-    let root = Explanation.sum("score = Σ weight × channel", children)
+    let root = Explanation.sum(text("score = Σ weight × channel"), children)
     return Result(channels: channels, score: root.value, explanation: root, skills: skills)
   }
 
@@ -93,19 +100,19 @@ struct PairExplainer {
   /// rest.
   private func encoderTree(_ semantic: Semantic?) -> Explanation {
     guard let semantic, let p = semantic.postingEmbedding, let r = semantic.resumeEmbedding else {
-      return Explanation(value: 0, label: "no embeddings")
+      return Explanation(value: 0, label: text("no embeddings"))
     }
     let d = p.chunkVectors.columns
     guard p.chunkVectors.rows > 0, d == r.vector.count else {
       let cosine = zip(p.vector, r.vector).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
-      return Explanation(value: cosine, label: "cosine of document vectors")
+      return Explanation(value: cosine, label: text("cosine of document vectors"))
     }
     var sum = [Double](repeating: 0, count: d)
     for i in 0..<p.chunkVectors.rows {
       for j in 0..<d { sum[j] += Double(p.chunkVectors[i, j]) }
     }
     let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    guard norm > 0 else { return Explanation(value: 0, label: "empty posting embedding") }
+    guard norm > 0 else { return Explanation(value: 0, label: text("empty posting embedding")) }
     var parts: [(chunk: Int, value: Double)] = (0..<p.chunkVectors.rows).map { i in
       var dot = 0.0
       for j in 0..<d { dot += Double(p.chunkVectors[i, j]) * Double(r.vector[j]) }
@@ -113,23 +120,24 @@ struct PairExplainer {
     }
     parts.sort { $0.value != $1.value ? $0.value > $1.value : $0.chunk < $1.chunk }
     var children: [Explanation] = parts.prefix(5).map { part in
+      guard detailed else { return Explanation(value: part.value, label: "") }
       let line = oneLine(p.chunkText(part.chunk, in: semantic.postingText))
       let query = p.chunkVectors.row(part.chunk)
       if let best = r.bestChunk(for: query) {
         let evidence = oneLine(r.chunkText(best.index, in: semantic.resumeText))
         return Explanation(
           value: part.value,
-          label: "'\(line)' ← '\(evidence)' (cosine \(fmt(Double(best.cosine))))")
+          label: text("'\(line)' ← '\(evidence)' (cosine \(fmt(Double(best.cosine))))"))
       }
-      return Explanation(value: part.value, label: "'\(line)'")
+      return Explanation(value: part.value, label: text("'\(line)'"))
     }
     if parts.count > 5 {
       children.append(
         Explanation(
           value: parts.dropFirst(5).reduce(0) { $0 + $1.value },
-          label: "\(parts.count - 5) more posting lines"))
+          label: text("\(parts.count - 5) more posting lines")))
     }
-    return Explanation.sum("encoder cosine over \(parts.count) posting lines", children)
+    return Explanation.sum(text("encoder cosine over \(parts.count) posting lines"), children)
   }
 
   private func oneLine(_ text: String) -> String {
@@ -162,15 +170,15 @@ struct PairExplainer {
     var children = parts.prefix(8).map {
       Explanation(
         value: $0.value,
-        label: "term '\(terms[$0.term])': \(fmt(Double($0.q))) × \(fmt(Double($0.x)))")
+        label: text("term '\(terms[$0.term])': \(fmt(Double($0.q))) × \(fmt(Double($0.x)))"))
     }
     if parts.count > 8 {
       children.append(
         Explanation(
           value: parts.dropFirst(8).reduce(0) { $0 + $1.value },
-          label: "\(parts.count - 8) more shared terms"))
+          label: text("\(parts.count - 8) more shared terms")))
     }
-    return Explanation.sum("TF-IDF cosine over \(parts.count) shared terms", children)
+    return Explanation.sum(text("TF-IDF cosine over \(parts.count) shared terms"), children)
   }
 
   // MARK: - Skills
@@ -179,12 +187,12 @@ struct PairExplainer {
     Explanation, MatchSkills
   ) {
     guard let posting, let resume, let taxonomy else {
-      return (Explanation(value: 0, label: "no skill profile"), MatchSkills(matched: [], missing: []))
+      return (Explanation(value: 0, label: text("no skill profile")), MatchSkills(matched: [], missing: []))
     }
     let total = posting.skills.reduce(0) { $0 + $1.weight }
     guard total > 0 else {
       return (
-        Explanation(value: 0, label: "no skills recognised in the posting (unknown, scored 0)"),
+        Explanation(value: 0, label: text("no skills recognised in the posting (unknown, scored 0)")),
         MatchSkills(matched: [], missing: [])
       )
     }
@@ -222,10 +230,10 @@ struct PairExplainer {
     }
     // Missing required skills first in the tree, as a reader looks for them first.
     let children = (missing + matched).map { d in
-      Explanation(value: d.contribution, label: label(d, total: total))
+      Explanation(value: d.contribution, label: text(label(d, total: total)))
     }
     let tree = Explanation.sum(
-      "coverage of \(posting.skills.count) posting skills (Σ weight = \(short(total)))", children)
+      text("coverage of \(posting.skills.count) posting skills (Σ weight = \(short(total)))"), children)
     return (tree, MatchSkills(matched: matched, missing: missing))
   }
 
@@ -248,7 +256,7 @@ struct PairExplainer {
 
   private func resumeCoverage(_ posting: SkillProfile?, _ resume: SkillProfile?) -> Explanation {
     guard let posting, let resume, let taxonomy, !resume.skills.isEmpty else {
-      return Explanation(value: 0, label: "no skills recognised in the résumé (unknown, scored 0)")
+      return Explanation(value: 0, label: text("no skills recognised in the résumé (unknown, scored 0)"))
     }
     let postingIDs = Set(posting.skills.map(\.id))
     let ids = Array(Set(resume.skills.map(\.id))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -256,19 +264,19 @@ struct PairExplainer {
     let children: [Explanation] = ids.compactMap { id in
       let name = taxonomy[id]?.name ?? id
       if postingIDs.contains(id) {
-        return Explanation(value: share, label: "\(name): used by the posting")
+        return Explanation(value: share, label: text("\(name): used by the posting"))
       }
       if let i = taxonomy.index[id],
         let via = taxonomy.relatedIndices[i].first(where: { postingIDs.contains(taxonomy.skills[$0].id) })
       {
         return Explanation(
           value: share * SkillsChannel.relatedCredit,
-          label: "\(name): related to \(taxonomy.skills[via].name)")
+          label: text("\(name): related to \(taxonomy.skills[via].name)"))
       }
       return nil
     }
     return Explanation.sum(
-      "share of the résumé's \(ids.count) skills the posting uses (1/\(ids.count) each)", children)
+      text("share of the résumé's \(ids.count) skills the posting uses (1/\(ids.count) each)"), children)
   }
 }
 

@@ -54,6 +54,17 @@ struct MatchEngineTests {
     #expect(results[1].results.first?.id == "chef")
   }
 
+  @Test("Asking for explanations changes no score: labels are written only when asked")
+  func explainDoesNotChangeScores() throws {
+    let resume = doc("cv", "ICU registered nurse with ACLS and BLS; Kubernetes hobbyist.")
+    let plain = try MatchEngine().rank(resume: resume, postings: postings, limit: 3)
+    let explained = try MatchEngine().rank(resume: resume, postings: postings, limit: 3, explain: true)
+    #expect(plain.results.map(\.score) == explained.results.map(\.score))
+    #expect(plain.results.map(\.skills) == explained.results.map(\.skills))
+    #expect(plain.results.allSatisfy { $0.explanation == nil })
+    #expect(explained.results.allSatisfy { ($0.explanation?.label ?? "").hasPrefix("score") })
+  }
+
   @Test("Documents with no terms at all are an empty corpus, not a match")
   func emptyCorpus() {
     #expect(throws: JobFitError.emptyCorpus) {
