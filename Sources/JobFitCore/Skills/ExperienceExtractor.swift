@@ -19,11 +19,11 @@ public enum ExperienceExtractor {
   ]
 
   // "2-4 years", "2 to 4 years", "2–4 yrs"
-  nonisolated(unsafe) static let rangePattern = try? NSRegularExpression(
+  static let rangePattern = try? NSRegularExpression(
     pattern: #"\b(\d{1,2}|[a-z]+)\s*(?:-|–|—|to)\s*(\d{1,2}|[a-z]+)\s*\+?\s*(?:years?|yrs?)\b"#,
     options: [.caseInsensitive])
   // "7+ years", "at least five years", "minimum of 3 years", "5 years"
-  nonisolated(unsafe) static let minimumPattern = try? NSRegularExpression(
+  static let minimumPattern = try? NSRegularExpression(
     pattern: #"(?:\b(at least|minimum of|min\.?|over|more than)\s+)?\b(\d{1,2}|[a-z]+)\s*(\+)?\s*(?:years?|yrs?)\b"#,
     options: [.caseInsensitive])
 
@@ -64,7 +64,7 @@ public enum ExperienceExtractor {
       (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
-    nonisolated(unsafe) static let patterns: [(Degree, NSRegularExpression?)] = ([
+    static let patterns: [(Degree, NSRegularExpression?)] = ([
       (.doctorate, #"\b(ph\.?\s?d|doctorate|doctoral|d\.phil)\b"#),
       (.master, #"\b(master'?s|master of|master degree|m\.?sc|msc|m\.s\.|ms in|mba|m\.eng|meng|m\.a\.)(?![a-z-])"#),
       (.bachelor, #"\b(bachelor'?s?(?![a-z])|b\.?sc|bsc|b\.s\.|bs in|bs/ms|ba/bs|b\.a\.|ba in|b\.eng|beng|undergraduate degree)\b"#),

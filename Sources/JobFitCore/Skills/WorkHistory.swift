@@ -22,7 +22,7 @@ public enum WorkHistory {
     #"(?:\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"#
     + #"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{4})"#
     + #"|\b(\d{1,2})/(\d{4})|\b(\d{4})-(\d{2})(?!\d)|\b(\d{4}))"#
-  nonisolated(unsafe) static let pattern = try? NSRegularExpression(
+  static let pattern = try? NSRegularExpression(
     pattern: endpoint + #"\s*(?:–|—|-|to|until)\s*(?:(present|current|now|today|date)|"#
       + endpoint + ")",
     options: [.caseInsensitive])
