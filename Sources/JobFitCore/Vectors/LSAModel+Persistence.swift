@@ -124,16 +124,10 @@ extension LSAModel {
         withUnsafeBytes(of: value.bitPattern.littleEndian) { payload.append(contentsOf: $0) }
       }
     }
-    let line = "\(Self.magic) \(formatVersion) \(jsonCount) \(payload.count - jsonCount) "
-      + "\(TFIDFModel.checksumHex(payload))\n"
-    var data = Data(line.utf8)
-    data.append(payload)
-    do {
-      try data.write(to: url, options: .atomic)
-    } catch {
-      throw JobFitError.unreadable(
-        path: url.path, reason: "cannot write model: \(error.localizedDescription)")
-    }
+    try ModelFile.write(
+      magic: Self.magic,
+      fields: [String(formatVersion), String(jsonCount), String(payload.count - jsonCount)],
+      payload: payload, to: url)
   }
 
   /// Reads a model written by `save(to:)`.
@@ -141,33 +135,19 @@ extension LSAModel {
   /// - Throws: `JobFitError.fileNotFound` when there is no file; `JobFitError.corruptModel` when
   ///   the header, lengths, checksum, format version or content is wrong.
   public static func load(from url: URL) throws -> LSAModel {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw JobFitError.fileNotFound(path: url.path)
-    }
-    let data: Data
-    do { data = try Data(contentsOf: url) } catch {
-      throw JobFitError.unreadable(path: url.path, reason: error.localizedDescription)
-    }
+    let (fields, checksum, payload) = try ModelFile.read(url, magic: magic, headerLimit: 160)
     func corrupt(_ reason: String) -> JobFitError { .corruptModel(path: url.path, reason: reason) }
-    guard let newline = data.prefix(160).firstIndex(of: UInt8(ascii: "\n")) else {
-      throw corrupt("missing \(magic) header")
-    }
-    let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
-      .split(separator: " ").map(String.init)
-    guard fields.count == 5, fields[0] == magic, let version = Int(fields[1]),
-      let jsonCount = Int(fields[2]), let valueBytes = Int(fields[3]),
-      let checksum = UInt32(fields[4], radix: 16), jsonCount >= 0, valueBytes >= 0,
-      valueBytes % 4 == 0
+    guard fields.count == 3, let version = Int(fields[0]), let jsonCount = Int(fields[1]),
+      let valueBytes = Int(fields[2]), jsonCount >= 0, valueBytes >= 0, valueBytes % 4 == 0
     else { throw corrupt("missing \(magic) header") }
     guard version == currentFormatVersion else {
       throw corrupt("format version \(version) is not supported; expected \(currentFormatVersion)")
     }
-    let payload = data[(newline + 1)...]
     guard payload.count == jsonCount + valueBytes else {
       throw corrupt(
         "payload is \(payload.count) bytes; header says \(jsonCount + valueBytes) (truncated file?)")
     }
-    guard TFIDFModel.crc32(of: payload) == checksum else { throw corrupt("checksum mismatch") }
+    guard ModelFile.crc32(of: payload) == checksum else { throw corrupt("checksum mismatch") }
     let json = payload.prefix(jsonCount)
     let header: Header
     do { header = try JSONDecoder().decode(Header.self, from: json) } catch {

@@ -1,4 +1,3 @@
-internal import CZlib
 import Foundation
 
 // MARK: - Save and load
@@ -21,15 +20,9 @@ extension TFIDFModel {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let payload = try encoder.encode(self)
-    let header = "\(Self.magic) \(formatVersion) \(payload.count) \(Self.checksumHex(payload))\n"
-    var data = Data(header.utf8)
-    data.append(payload)
-    do {
-      try data.write(to: url, options: .atomic)
-    } catch {
-      throw JobFitError.unreadable(
-        path: url.path, reason: "cannot write model: \(error.localizedDescription)")
-    }
+    try ModelFile.write(
+      magic: Self.magic, fields: [String(formatVersion), String(payload.count)], payload: payload,
+      to: url)
   }
 
   /// Reads a model written by `save(to:)`.
@@ -37,56 +30,24 @@ extension TFIDFModel {
   /// - Throws: `JobFitError.fileNotFound` when there is no file; `JobFitError.corruptModel` when
   ///   the header, length, checksum, format version or content is wrong.
   public static func load(from url: URL) throws -> TFIDFModel {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw JobFitError.fileNotFound(path: url.path)
-    }
-    let data: Data
-    do { data = try Data(contentsOf: url) } catch {
-      throw JobFitError.unreadable(path: url.path, reason: error.localizedDescription)
-    }
+    let (fields, checksum, payload) = try ModelFile.read(url, magic: magic, headerLimit: 128)
     func corrupt(_ reason: String) -> JobFitError { .corruptModel(path: url.path, reason: reason) }
-    guard let newline = data.prefix(128).firstIndex(of: UInt8(ascii: "\n")) else {
+    guard fields.count == 2, let version = Int(fields[0]), let length = Int(fields[1]) else {
       throw corrupt("missing \(magic) header")
     }
-    let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
-      .split(separator: " ").map(String.init)
-    guard fields.count == 4, fields[0] == magic, let version = Int(fields[1]),
-      let length = Int(fields[2]), let checksum = UInt32(fields[3], radix: 16)
-    else { throw corrupt("missing \(magic) header") }
     guard version == currentFormatVersion else {
       throw corrupt("format version \(version) is not supported; expected \(currentFormatVersion)")
     }
-    let payload = data[(newline + 1)...]
     guard payload.count == length else {
       throw corrupt("payload is \(payload.count) bytes; header says \(length) (truncated file?)")
     }
-    guard crc32(of: payload) == checksum else { throw corrupt("checksum mismatch") }
+    guard ModelFile.crc32(of: payload) == checksum else { throw corrupt("checksum mismatch") }
     do {
       return try JSONDecoder().decode(TFIDFModel.self, from: payload)
     } catch let DecodingError.dataCorrupted(context) {
       throw corrupt(context.debugDescription)
     } catch {
       throw corrupt("invalid model JSON")
-    }
-  }
-
-  static func checksumHex(_ data: Data) -> String {
-    let hex = String(crc32(of: data), radix: 16)
-    return String(repeating: "0", count: 8 - hex.count) + hex
-  }
-
-  /// zlib's CRC-32 of `data`.
-  static func crc32(of data: Data) -> UInt32 {
-    data.withUnsafeBytes { raw in
-      var crc = CZlib.crc32(0, nil, 0)
-      var remaining = UnsafeRawBufferPointer(raw)
-      while !remaining.isEmpty {
-        let count = min(remaining.count, Int(UInt32.max))
-        let bytes = remaining.baseAddress?.assumingMemoryBound(to: Bytef.self)
-        crc = CZlib.crc32(crc, bytes, uInt(count))
-        remaining = UnsafeRawBufferPointer(rebasing: remaining[count...])
-      }
-      return UInt32(truncatingIfNeeded: crc)
     }
   }
 }
