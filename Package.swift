@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "JobFitCore", targets: ["JobFitCore"]),
     // Not API: exposed for the benchmark package only (see README, "Source stability").
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "JobFitEvaluation", targets: ["JobFitEvaluation"]),
     .executable(name: "jobfit", targets: ["jobfit"]),
   ],
   dependencies: [
@@ -30,11 +31,14 @@ let package = Package(
       dependencies: ["LinearAlgebra", "CStemmer", "CZlib"]
     ),
 
+    // MARK: - Evaluation (metrics, labelled-dataset readers, blend tuning; `jobfit eval`)
+    .target(name: "JobFitEvaluation", dependencies: ["JobFitCore", "LinearAlgebra"]),
+
     // MARK: - CLI
     .executableTarget(
       name: "jobfit",
       dependencies: [
-        "JobFitCore", "LinearAlgebra",
+        "JobFitCore", "JobFitEvaluation", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,8 +53,14 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "CLITests", dependencies: ["JobFitTestSupport"]),
+    .testTarget(
+      name: "JobFitEvaluationTests",
+      dependencies: ["JobFitEvaluation", "JobFitCore", "JobFitTestSupport"],
+      exclude: ["Fixtures"]
+    ),
     // Needs ../shared/data (evaluation data); disabled with a visible reason without it.
-    .testTarget(name: "EvaluationTests", dependencies: ["JobFitCore", "JobFitTestSupport"]),
+    .testTarget(
+      name: "EvaluationTests", dependencies: ["JobFitCore", "JobFitEvaluation", "JobFitTestSupport"]),
   ]
 )
 

@@ -5,23 +5,23 @@
 /// quote inside an unquoted field, or text after a closing quote, is kept literally. Blank lines
 /// are skipped. An unterminated quote ends parsing with an error at the line it opened on;
 /// the records before it are kept.
-enum CSVReader {
-  struct Record {
+package enum CSVReader {
+  package struct Record {
     /// 1-based line where the record starts.
-    var line: Int
-    var fields: [String]
+    package var line: Int
+    package var fields: [String]
   }
 
-  struct Parsed {
-    var records: [Record]
+  package struct Parsed {
+    package var records: [Record]
     /// Line of an unterminated quoted field, if parsing stopped early.
-    var unterminatedQuoteLine: Int?
+    package var unterminatedQuoteLine: Int?
   }
 
   /// Parses `bytes`.
   ///
   /// - Complexity: O(*n*) in the number of bytes; each field is decoded once.
-  static func parse(_ bytes: [UInt8]) -> Parsed {
+  package static func parse(_ bytes: [UInt8]) -> Parsed {
     bytes.withUnsafeBufferPointer { parse($0) }
   }
 
