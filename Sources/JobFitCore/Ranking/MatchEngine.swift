@@ -59,8 +59,8 @@ public struct MatchConfiguration: Codable, Sendable, Equatable {
 /// The kept pairs are then rescored in `Double` by `PairExplainer`.
 public struct MatchEngine: Sendable {
   public let configuration: MatchConfiguration
-  private let analyzer: any TextAnalyzer
-  private let profiler: SkillProfiler?
+  let analyzer: any TextAnalyzer
+  let profiler: SkillProfiler?
   private let encoder: SentenceEncoder?
 
   /// - Throws: `JobFitError` when the configuration names an unavailable analyzer, or a skills
@@ -189,7 +189,7 @@ public struct MatchEngine: Sendable {
   }
 
   /// Skill profiles of `documents` (in parallel), or nil when no skills channel is on.
-  private func profiles(_ documents: [Document], as role: DocumentRole) -> [SkillProfile]? {
+  func profiles(_ documents: [Document], as role: DocumentRole) -> [SkillProfile]? {
     guard let profiler else { return nil }
     var result = [SkillProfile?](repeating: nil, count: documents.count)
     result.withUnsafeMutableBufferPointer { buffer in

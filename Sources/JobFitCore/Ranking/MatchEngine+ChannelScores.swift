@@ -1,0 +1,126 @@
+import Foundation
+import LinearAlgebra
+
+/// Every channel's score for every (query, item) pair, as dense matrices.
+///
+/// For evaluation and weight tuning on labelled sets of a few thousand documents, where an
+/// N×M matrix per channel is small and lets any blend `Σ w_c × s_c` be formed without scoring
+/// again. Ranking never builds these (it uses one exact top-k pass).
+public struct ChannelScoreMatrices: Sendable {
+  /// Row `q`, column `i`: the channel's score of query `q` against item `i` (input order).
+  public var scores: [Channel: Matrix]
+  public let queryCount: Int
+  public let itemCount: Int
+
+  public init(scores: [Channel: Matrix], queryCount: Int, itemCount: Int) {
+    self.scores = scores
+    self.queryCount = queryCount
+    self.itemCount = itemCount
+  }
+
+  /// The blend `Σ w_c × s_c` over the channels with a matrix (missing channels count 0).
+  public func blend(_ weights: ChannelWeights) -> Matrix {
+    var result = Matrix(rows: queryCount, columns: itemCount)
+    for channel in weights.channels {
+      guard let matrix = scores[channel] else { continue }
+      let w = Float(weights[channel])
+      result.storage.withUnsafeMutableBufferPointer { out in
+        matrix.storage.withUnsafeBufferPointer { s in
+          for k in 0..<out.count { out[k] += w * s[k] }
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension MatchEngine {
+  /// Score matrices of `channels` (those this engine is configured for: the skills channels
+  /// need a configuration that enables them) for `queries` × `items`, items in input order.
+  ///
+  /// Vectors are fitted exactly as in `score(queries:items:…)` (TF-IDF and LSA on the
+  /// documents of this call), so a blend of these matrices equals the engine's blended score
+  /// up to Float rounding. The encoder channel is not computed here (evaluation caches its
+  /// vectors itself).
+  public func channelScores(
+    queries: [Document], items: [Document], queryRole: DocumentRole, channels: [Channel]
+  ) throws -> ChannelScoreMatrices {
+    let texts = items.map(\.text) + queries.map(\.text)
+    let fitted = try configuration.tfidf.fitTransform(texts, analyzer: analyzer)
+    let lexicalItems = fitted.matrix.rowSlice(0..<items.count)
+    let lexicalQueries = fitted.matrix.rowSlice(items.count..<texts.count)
+    let itemRole: DocumentRole = queryRole == .posting ? .resume : .posting
+    var scores: [Channel: Matrix] = [:]
+    let wanted = Set(channels)
+
+    if wanted.contains(.lexical) {
+      scores[.lexical] = lexicalQueries.denseProduct(transposing: lexicalItems)
+    }
+    let skillChannels = [Channel.skills, .resumeCoverage].filter { wanted.contains($0) }
+    if !skillChannels.isEmpty {
+      guard let profiler else {
+        throw JobFitError.invalidParameter(
+          name: "channels", value: skillChannels.map(\.rawValue).joined(separator: ","),
+          expected: "an engine configured with the skills channels")
+      }
+      let itemProfiles = profiles(items, as: itemRole)
+      let queryProfiles = profiles(queries, as: queryRole)
+      let taxonomy = profiler.matcher.taxonomy
+      for channel in skillChannels {
+        let blocks = ChannelBlocks(
+          weights: try ChannelWeights([channel: 1]), vocabulary: 0, taxonomy: taxonomy)
+        let q = blocks.rows(
+          lexical: CSRMatrix(zeros: queries.count, columns: 0), profiles: queryProfiles,
+          role: queryRole, weighted: true)
+        let i = blocks.rows(
+          lexical: CSRMatrix(zeros: items.count, columns: 0), profiles: itemProfiles,
+          role: itemRole, weighted: true)
+        scores[channel] = q.denseProduct(transposing: i)
+      }
+    }
+    if wanted.contains(.lsa) {
+      let k = min(256, max(1, min(fitted.matrix.rows, fitted.matrix.columns) - 1))
+      let lsa = try LSAModel.fit(fitted.matrix, components: k).embed(fitted.matrix)
+      let itemBlock = try Matrix(
+        rows: items.count, columns: lsa.columns,
+        storage: Array(lsa.storage[0..<(items.count * lsa.columns)]))
+      let queryBlock = try Matrix(
+        rows: queries.count, columns: lsa.columns,
+        storage: Array(lsa.storage[(items.count * lsa.columns)...]))
+      scores[.lsa] = try GEMM.multiplyTransposed(queryBlock, itemBlock)
+    }
+    return ChannelScoreMatrices(scores: scores, queryCount: queries.count, itemCount: items.count)
+  }
+}
+
+extension CSRMatrix {
+  /// The dense product `self × otherᵀ` (rows of `self` × rows of `other`), row-major.
+  ///
+  /// `other` is transposed once into an inverted index; each row of `self` then accumulates
+  /// `value × value` along the posting lists of its columns. Rows run in parallel.
+  ///
+  /// - Complexity: O(Σ over entries (r, c) of `self` of the number of entries in column c of
+  ///   `other`) plus O(rows × other.rows) to clear the output.
+  public func denseProduct(transposing other: CSRMatrix) -> Matrix {
+    precondition(columns == other.columns, "denseProduct: column counts differ")
+    var result = Matrix(rows: rows, columns: other.rows)
+    guard rows > 0, other.rows > 0 else { return result }
+    let inverted = other.transposed()
+    let width = other.rows
+    result.storage.withUnsafeMutableBufferPointer { out in
+      let output = UncheckedSendable(out)
+      DispatchQueue.concurrentPerform(iterations: rows) { r in
+        let base = r * width
+        withRow(r) { cols, vals in
+          for k in 0..<cols.count {
+            let v = vals[k]
+            inverted.withRow(Int(cols[k])) { items, weights in
+              for j in 0..<items.count { output.value[base + Int(items[j])] += v * weights[j] }
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+}
