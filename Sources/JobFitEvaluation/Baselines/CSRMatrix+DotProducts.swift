@@ -33,13 +33,15 @@ extension CSRMatrix {
         let start = rows * chunk / chunks
         let end = rows * (chunk + 1) / chunks
         for query in start..<end {
-          let base = query * itemCount
-          for entry in rowPointers[query]..<rowPointers[query + 1] {
-            let term = Int(columnIndices[entry])
-            let weight = values[entry]
-            for posting in postings.rowPointers[term]..<postings.rowPointers[term + 1] {
-              output.value[base + Int(postings.columnIndices[posting])] +=
-                weight * postings.values[posting]
+          let scores = output.value.baseAddress.unsafelyUnwrapped + query * itemCount
+          withRow(query) { terms, weights in
+            for (term, weight) in zip(terms, weights) {
+              // The hot loop: once per (query term, item holding it) pair.
+              postings.withRow(Int(term)) { items, itemWeights in
+                for posting in 0..<items.count {
+                  scores[Int(items[posting])] += weight * itemWeights[posting]
+                }
+              }
             }
           }
         }

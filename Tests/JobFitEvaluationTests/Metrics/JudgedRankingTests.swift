@@ -138,5 +138,35 @@ import Testing
     #expect(abs(judged.ndcg(at: 2) - 0.859719) < 1e-6)
     let unjudged = task.judgedRanking(for: "other", ranking: ["a"])
     #expect(!unjudged.isEvaluable)
+
+    // The graded pool keeps pool order, skips unscored items and ignores c (outside the pool).
+    let pool = task.gradedPool(for: "q", scores: ["b": 0.9, "a": 0.1, "c": 5])
+    #expect(pool.scores == [0.1, 0.9])
+    #expect(pool.grades == [2, 1])
+    #expect(pool.kendallTauB == -1)
+    #expect(task.gradedPool(for: "q", scores: ["b": 1]).scores == [1])
+  }
+}
+
+@Suite struct RankedIDsTests {
+  @Test func scoresDescendingTiesByID() {
+    let ids = ["c", "a", "d", "b", "e"]
+    let scores: [Float] = [0.5, 0.5, 0.9, .nan, 0.1]
+    // d (0.9); a and c tie at 0.5 → a first; e (0.1); b (NaN) last.
+    #expect(JudgedRanking.rankedIDs(ids, by: scores) == ["d", "a", "c", "e", "b"])
+    #expect(JudgedRanking.rankedIDs(ids, by: scores, limit: 2) == ["d", "a"])
+    #expect(JudgedRanking.rankedIDs(ids, by: scores, limit: 10).count == 5)
+  }
+
+  @Test func tieBreakDecidesBinaryMetrics() {
+    // Relevant "z" ties with non-relevant "a" at the top: the id order puts "a" first, so
+    // P@1 = 0 and RR = 1/2, whatever the input order.
+    let gains: [String: Double] = ["z": 1]
+    let forward = JudgedRanking.rankedIDs(["z", "a"], by: [Float(1), 1])
+    let backward = JudgedRanking.rankedIDs(["a", "z"], by: [Float(1), 1])
+    #expect(forward == backward)
+    let judged = JudgedRanking(ranking: forward, gains: gains)
+    #expect(judged.precision(at: 1) == 0)
+    #expect(judged.reciprocalRank == 0.5)
   }
 }
