@@ -56,6 +56,24 @@ import Testing
     #expect(empty.metrics.isEmpty)
   }
 
+  /// Reference values from SciPy 1.17 (`kendalltau(s, g).statistic`, `spearmanr(s, g).statistic`)
+  /// on pools with many ties on both sides, drawn once with
+  /// `rng = numpy.random.default_rng(6); s = rng.integers(0, 4, n) / 4; g = rng.integers(0, 3, n)`.
+  static let scipyCases: [(scores: [Double], grades: [Double], tau: Double, rho: Double)] = [
+    ([0.25, 0.5, 0.5, 0.25, 0.75], [1, 1, 1, 1, 2], 0.7071067811865475, 0.7453559924999299),
+    ([0, 0.5, 0.25, 0.5, 0.75, 0.25, 0.5, 0.5], [1, 0, 1, 0, 2, 2, 2, 0],
+     -0.04761904761904762, -0.03378686891997429),
+    ([0.75, 0.75, 0.5, 0.75, 0.75, 0.75, 0, 0, 0.25, 0, 0.5, 0.75],
+     [2, 1, 1, 1, 2, 0, 2, 0, 1, 1, 2, 2], 0.17395415281425125, 0.18533643326646537),
+  ]
+
+  @Test(arguments: 0..<3) func matchesSciPy(index: Int) throws {
+    let reference = Self.scipyCases[index]
+    let pool = GradedPool(scores: reference.scores, grades: reference.grades)
+    #expect(abs(try #require(pool.kendallTauB) - reference.tau) < 1e-12)
+    #expect(abs(try #require(pool.spearmanRho) - reference.rho) < 1e-12)
+  }
+
   @Test func averageRanksShareTies() {
     #expect(GradedPool.averageRanks([10, 20, 20, 5]) == [2, 3.5, 3.5, 1])
     #expect(GradedPool.averageRanks([7, 7, 7]) == [2, 2, 2])

@@ -170,3 +170,30 @@ import Testing
     #expect(judged.reciprocalRank == 0.5)
   }
 }
+
+@Suite struct RankingMetricPropertyTests {
+  /// Random judged lists (seeded): every metric lies in [0, 1], and the ideal ordering scores 1.
+  @Test func boundsAndIdealOrdering() {
+    var generator = SplitMix64(seed: 2026)
+    for _ in 0..<200 {
+      let count = 1 + generator.next(below: 30)
+      let ids = (0..<count).map { "i\($0)" }
+      var gains: [String: Double] = [:]
+      for id in ids where generator.next(below: 3) == 0 { gains[id] = Double(generator.next(below: 4)) }
+      var shuffled = ids
+      shuffled.shuffle(using: &generator)
+      let judged = JudgedRanking(ranking: shuffled, gains: gains)
+      for value in judged.metrics(cutoffs: [1, 5, 10]).values.values {
+        #expect(value >= 0 && value <= 1 + 1e-12)
+      }
+      guard judged.isEvaluable else { continue }
+      let ideal = JudgedRanking(
+        ranking: ids.sorted { (gains[$0] ?? 0, $1) > (gains[$1] ?? 0, $0) }, gains: gains)
+      #expect(abs(ideal.ndcg(at: 10) - 1) < 1e-12)
+      #expect(ideal.averagePrecision == 1)
+      #expect(ideal.rPrecision == 1)
+      #expect(ideal.reciprocalRank == 1)
+      #expect(judged.ndcg(at: 10) <= ideal.ndcg(at: 10) + 1e-12)
+    }
+  }
+}
