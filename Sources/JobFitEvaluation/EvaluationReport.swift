@@ -80,7 +80,7 @@ extension EvaluationReport {
     out += "\n## Goals\n\n| goal | task | met | detail |\n|---|---|---|---|\n"
     for g in goals { out += "| \(g.goal) | \(g.task) | \(g.met ? "yes" : "**no**") | \(g.detail) |\n" }
     for task in tasks {
-      let names = metrics ?? (task.graded ? MetricName.graded : MetricName.binary)
+      let names = metrics ?? (task.graded ? ReportedMetrics.graded : ReportedMetrics.binary)
       out += "\n## \(task.task) (\(task.queries) queries × \(task.items) items"
       out += task.skippedQueries > 0 ? ", \(task.skippedQueries) without relevant skipped)\n\n" : ")\n\n"
       out += "| system | " + names.joined(separator: " | ") + " |\n"

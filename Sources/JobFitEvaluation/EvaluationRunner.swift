@@ -98,7 +98,7 @@ public struct EvaluationRunner {
       }
       var byGroup: [String: [Double]] = [:]
       for value in run.values {
-        if let group = value.group, let v = value.metrics[MetricName.ndcg10] {
+        if let group = value.group, let v = value.metrics[ReportedMetrics.ndcg10] {
           byGroup[group, default: []].append(v)
         }
       }
@@ -110,9 +110,9 @@ public struct EvaluationRunner {
     // Paired bootstrap: the reported blend against every other system, on nDCG@10.
     var versus: [String: MetricSummary] = [:]
     if let blend = runs.last, !blend.values.isEmpty {
-      let b = blend.values.map { $0.metrics[MetricName.ndcg10] ?? 0 }
+      let b = blend.values.map { $0.metrics[ReportedMetrics.ndcg10] ?? 0 }
       for run in runs.dropLast() {
-        let other = run.values.map { $0.metrics[MetricName.ndcg10] ?? 0 }
+        let other = run.values.map { $0.metrics[ReportedMetrics.ndcg10] ?? 0 }
         let d = try bootstrap.compare(b, with: other).difference
         versus[run.system.description] = MetricSummary(mean: d.mean, low: d.lower, high: d.upper)
       }
@@ -167,22 +167,22 @@ extension GoalCheck {
   static func check(_ reports: [TaskReport]) -> [GoalCheck] {
     var goals: [GoalCheck] = []
     for task in reports {
-      guard let blend = task.systems.last, let b = blend.metrics[MetricName.ndcg10]?.mean else {
+      guard let blend = task.systems.last, let b = blend.metrics[ReportedMetrics.ndcg10]?.mean else {
         continue
       }
       if !task.graded {
         let singles = task.systems.filter { Channel(rawValue: $0.system) != nil }
         guard let best = singles.max(by: {
-          ($0.metrics[MetricName.ndcg10]?.mean ?? 0) < ($1.metrics[MetricName.ndcg10]?.mean ?? 0)
-        }), let s = best.metrics[MetricName.ndcg10]?.mean, s > 0 else { continue }
+          ($0.metrics[ReportedMetrics.ndcg10]?.mean ?? 0) < ($1.metrics[ReportedMetrics.ndcg10]?.mean ?? 0)
+        }), let s = best.metrics[ReportedMetrics.ndcg10]?.mean, s > 0 else { continue }
         goals.append(
           GoalCheck(
             goal: "blend ≥ 1.10 × best channel (nDCG@10)", task: task.task, met: b >= 1.1 * s,
             detail: String(format: "%@ %.3f vs %@ %.3f (×%.3f)", blend.system, b, best.system, s, b / s)))
       } else if let t = task.system("tfidf") {
-        let tn = t.metrics[MetricName.ndcg10]?.mean ?? 0
-        let bt = blend.metrics["kendall_tau"]?.mean ?? 0
-        let tt = t.metrics["kendall_tau"]?.mean ?? 0
+        let tn = t.metrics[ReportedMetrics.ndcg10]?.mean ?? 0
+        let bt = blend.metrics[MetricName.kendallTauB]?.mean ?? 0
+        let tt = t.metrics[MetricName.kendallTauB]?.mean ?? 0
         goals.append(
           GoalCheck(
             goal: "blend agrees with grades better than TF-IDF", task: task.task,

@@ -143,8 +143,8 @@ extension ScoreTable {
     let bm25 = BM25Configuration()
     let forward = try bm25.fitTransform(queries: postingTexts, items: resumeTexts, analyzer: analyzer)
     let backward = try bm25.fitTransform(queries: resumeTexts, items: postingTexts, analyzer: analyzer)
-    let bm25P = forward.queries.denseProduct(transposing: forward.items)
-    let bm25R = backward.queries.denseProduct(transposing: backward.items)
+    let bm25P = try forward.queries.dotProducts(with: forward.items)
+    let bm25R = try backward.queries.dotProducts(with: backward.items)
     lap("bm25 baseline")
 
     return ScoreTable(

@@ -40,11 +40,17 @@ struct SystemRun: Sendable {
   let values: [(query: String, group: String?, metrics: [String: Double])]
 }
 
-/// The metric names reported, in display order.
-enum MetricName {
-  static let ndcg10 = "ndcg@10"
-  static let binary = ["ndcg@10", "p@5", "p@10", "mrr", "map", "rprec@10"]
-  static let graded = ["ndcg@5", "ndcg@10", "kendall_tau", "spearman", "pairwise_acc"]
+/// The metrics reported, in display order.
+enum ReportedMetrics {
+  static let ndcg10 = MetricName.ndcg(at: 10)
+  static let binary = [
+    MetricName.ndcg(at: 10), MetricName.precision(at: 5), MetricName.precision(at: 10),
+    MetricName.reciprocalRank, MetricName.averagePrecision, MetricName.rPrecision(at: 10),
+  ]
+  static let graded = [
+    MetricName.ndcg(at: 5), MetricName.ndcg(at: 10), MetricName.kendallTauB,
+    MetricName.spearmanRho, MetricName.pairwiseAccuracy,
+  ]
 }
 
 extension ScoreTable {
@@ -71,19 +77,19 @@ extension ScoreTable {
       idealGains: query.gains)
     var result: [String: Double] = [:]
     if graded {
-      result["ndcg@5"] = judged.ndcg(at: 5)
-      result["ndcg@10"] = judged.ndcg(at: 10)
+      result[MetricName.ndcg(at: 5)] = judged.ndcg(at: 5)
+      result[MetricName.ndcg(at: 10)] = judged.ndcg(at: 10)
       let pool = GradedPool(scores: scores.map { Double($0.isFinite ? $0 : 0) }, grades: query.gains)
-      result["kendall_tau"] = pool.kendallTauB
-      result["spearman"] = pool.spearmanRho
-      result["pairwise_acc"] = pool.pairwiseAccuracy
+      result[MetricName.kendallTauB] = pool.kendallTauB
+      result[MetricName.spearmanRho] = pool.spearmanRho
+      result[MetricName.pairwiseAccuracy] = pool.pairwiseAccuracy
     } else {
-      result["ndcg@10"] = judged.ndcg(at: 10)
-      result["p@5"] = judged.precision(at: 5)
-      result["p@10"] = judged.precision(at: 10)
-      result["mrr"] = judged.reciprocalRank
-      result["map"] = judged.averagePrecision
-      result["rprec@10"] = judged.rPrecision(at: 10)
+      result[MetricName.ndcg(at: 10)] = judged.ndcg(at: 10)
+      result[MetricName.precision(at: 5)] = judged.precision(at: 5)
+      result[MetricName.precision(at: 10)] = judged.precision(at: 10)
+      result[MetricName.reciprocalRank] = judged.reciprocalRank
+      result[MetricName.averagePrecision] = judged.averagePrecision
+      result[MetricName.rPrecision(at: 10)] = judged.rPrecision(at: 10)
     }
     return result.filter { $0.value.isFinite }
   }

@@ -54,7 +54,7 @@ extension MatchEngine {
     let wanted = Set(channels)
 
     if wanted.contains(.lexical) {
-      scores[.lexical] = lexicalQueries.denseProduct(transposing: lexicalItems)
+      scores[.lexical] = try lexicalQueries.dotProducts(with: lexicalItems)
     }
     let skillChannels = [Channel.skills, .resumeCoverage].filter { wanted.contains($0) }
     if !skillChannels.isEmpty {
@@ -75,7 +75,7 @@ extension MatchEngine {
         let i = blocks.rows(
           lexical: CSRMatrix(zeros: items.count, columns: 0), profiles: itemProfiles,
           role: itemRole, weighted: true)
-        scores[channel] = q.denseProduct(transposing: i)
+        scores[channel] = try q.dotProducts(with: i)
       }
     }
     if wanted.contains(.lsa) {
@@ -90,37 +90,5 @@ extension MatchEngine {
       scores[.lsa] = try GEMM.multiplyTransposed(queryBlock, itemBlock)
     }
     return ChannelScoreMatrices(scores: scores, queryCount: queries.count, itemCount: items.count)
-  }
-}
-
-extension CSRMatrix {
-  /// The dense product `self × otherᵀ` (rows of `self` × rows of `other`), row-major.
-  ///
-  /// `other` is transposed once into an inverted index; each row of `self` then accumulates
-  /// `value × value` along the posting lists of its columns. Rows run in parallel.
-  ///
-  /// - Complexity: O(Σ over entries (r, c) of `self` of the number of entries in column c of
-  ///   `other`) plus O(rows × other.rows) to clear the output.
-  public func denseProduct(transposing other: CSRMatrix) -> Matrix {
-    precondition(columns == other.columns, "denseProduct: column counts differ")
-    var result = Matrix(rows: rows, columns: other.rows)
-    guard rows > 0, other.rows > 0 else { return result }
-    let inverted = other.transposed()
-    let width = other.rows
-    result.storage.withUnsafeMutableBufferPointer { out in
-      let output = UncheckedSendable(out)
-      DispatchQueue.concurrentPerform(iterations: rows) { r in
-        let base = r * width
-        withRow(r) { cols, vals in
-          for k in 0..<cols.count {
-            let v = vals[k]
-            inverted.withRow(Int(cols[k])) { items, weights in
-              for j in 0..<items.count { output.value[base + Int(items[j])] += v * weights[j] }
-            }
-          }
-        }
-      }
-    }
-    return result
   }
 }

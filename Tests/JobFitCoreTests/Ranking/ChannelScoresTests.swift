@@ -1,6 +1,7 @@
 import Foundation
 import JobFitCore
 import JobFitTestSupport
+import LinearAlgebra
 import Testing
 
 @Suite("Channel score matrices")
@@ -10,39 +11,6 @@ struct ChannelScoresTests {
     let postings = DocumentLoader().load([folder.appendingPathComponent("postings").path]).documents
     let resumes = DocumentLoader().load([folder.appendingPathComponent("resumes").path]).documents
     return (postings, resumes)
-  }
-
-  @Test("Sparse × sparseᵀ equals the naive dense product")
-  func denseProduct() {
-    var state: UInt64 = 7
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
-    func random(rows: Int, columns: Int) -> CSRMatrix {
-      var pointers = [0]
-      var indices: [Int32] = []
-      var values: [Float] = []
-      for _ in 0..<rows {
-        for c in 0..<columns where next() % 4 == 0 {
-          indices.append(Int32(c))
-          values.append(Float(next() % 100) / 10)
-        }
-        pointers.append(indices.count)
-      }
-      return CSRMatrix(
-        rows: rows, columns: columns, rowPointers: pointers, columnIndices: indices, values: values)
-    }
-    let a = random(rows: 13, columns: 30)
-    let b = random(rows: 17, columns: 30)
-    let product = a.denseProduct(transposing: b)
-    let (da, db) = (a.dense(), b.dense())
-    for i in 0..<13 {
-      for j in 0..<17 {
-        let naive = zip(da[i], db[j]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-        #expect(abs(product[i, j] - naive) <= 1e-3 * max(1, abs(naive)))
-      }
-    }
   }
 
   @Test("The default blend of the matrices is the engine's blended score of each kept pair")

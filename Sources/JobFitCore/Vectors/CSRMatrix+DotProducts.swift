@@ -1,5 +1,4 @@
 import Dispatch
-import JobFitCore
 import LinearAlgebra
 
 extension CSRMatrix {
