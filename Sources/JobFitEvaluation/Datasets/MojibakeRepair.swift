@@ -6,15 +6,19 @@
 /// plus U+00A0. The corpus builder then collapsed whitespace, which turned that U+00A0 into an
 /// ordinary space, leaving "AccessÂ Peachtree".
 ///
-/// Two rules, applied left to right:
+/// Three rules, applied left to right:
 /// 1. "Â" followed by a space, a zero-width space or the end of the text is dropped (it was the
 ///    lead byte of a non-breaking space).
-/// 2. A lead character U+00C2–U+00DF followed by one character, or U+00E0–U+00EF followed by
+/// 2. "â€" followed by a zero-width space is "”": the page's decoder lost the byte 0x9D (which
+///    Windows-1252 leaves undefined) and the extractor shows it as U+200B; of the characters
+///    E2 80 xx with an undefined xx, only "”" is common in résumés.
+/// 3. A lead character U+00C2–U+00DF followed by one character, or U+00E0–U+00EF followed by
 ///    two, that are the Windows-1252 images of bytes 0x80–0xBF, is replaced by the character
 ///    those bytes encode in UTF-8, provided it is a valid, non-overlong scalar.
 ///
-/// Anything else is left as written (e.g. "â€" before a zero-width space, where a byte the
-/// page's decoder did not map was lost). The rules cannot fire on ordinary English or German
+/// The pass is repeated (at most three times) while it changes something, which undoes text that
+/// was mis-decoded twice ("Ã‚Â®" → "Â®" → "®"). Anything else is left as written (e.g. "Ã"
+/// before a zero-width space, where the lost byte could be one of several). The rules cannot fire on ordinary English or German
 /// text: a letter such as "Ä" or "é" is never followed by "©", "–", "¢" … in real words.
 enum MojibakeRepair {
   /// Windows-1252 characters of the bytes 0x80–0x9F (the bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are
@@ -39,6 +43,19 @@ enum MojibakeRepair {
   /// - Complexity: O(*n*) in the length of `text`; texts without U+00C2–U+00EF (no byte 0xC3
   ///   in their UTF-8) are returned unchanged without copying.
   static func repair(_ text: String) -> (text: String, repairs: Int) {
+    var current = text
+    var total = 0
+    for _ in 0..<3 {
+      let (repaired, repairs) = repairOnce(current)
+      guard repairs > 0 else { break }
+      current = repaired
+      total += repairs
+    }
+    return (current, total)
+  }
+
+  /// One left-to-right pass of the three rules.
+  private static func repairOnce(_ text: String) -> (text: String, repairs: Int) {
     guard text.utf8.contains(0xC3) else { return (text, 0) }
     let scalars = Array(text.unicodeScalars)
     var output = String.UnicodeScalarView()
@@ -51,6 +68,14 @@ enum MojibakeRepair {
       {
         repairs += 1
         i += 1
+        continue
+      }
+      if scalars[i].value == 0xE2, i + 2 < scalars.count, scalars[i + 1].value == 0x20AC,
+        scalars[i + 2].value == 0x200B
+      {
+        output.append("\u{201D}")
+        repairs += 1
+        i += 3
         continue
       }
       if let (scalar, width) = decoded(scalars, at: i) {

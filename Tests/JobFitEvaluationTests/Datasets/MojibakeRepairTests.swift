@@ -12,6 +12,8 @@ import Testing
     ("2010 â€“ 2012", "2010 – 2012"),
     ("â€œquotedâ€\u{9D}", "“quoted”"),
     ("Ã¼ber", "über"),
+    ("â€œFire Projectâ€\u{200B} team", "“Fire Project” team"),
+    ("ZumbaÃ‚Â® Fitness", "Zumba® Fitness"),
   ])
   func repairs(_ broken: String, _ fixed: String) {
     #expect(MojibakeRepair.repair(broken).text == fixed)
