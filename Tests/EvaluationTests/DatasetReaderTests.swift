@@ -51,7 +51,8 @@ import Testing
     let tasks = try data.dsinwildTasks()
     let forward = try #require(tasks.first)
     let reverse = try #require(tasks.last)
-    #expect(forward.notes.contains { $0.hasPrefix("dsinwild: 50 JDs; dropped 4 \"Developer Advocate\"") })
+    #expect(
+      forward.notes.contains { $0.hasPrefix("dsinwild: 50 JDs; dropped 4 \"Developer Advocate\"") })
     #expect(forward.queries.count == 46)
     #expect(forward.items.count == 2481)
     #expect(Set(forward.groups.values).count == 5)

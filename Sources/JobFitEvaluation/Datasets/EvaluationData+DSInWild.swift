@@ -67,7 +67,8 @@ extension EvaluationData {
     guard unknown.isEmpty else {
       throw JobFitError.invalidDocument(
         path: table.path,
-        reason: "categories with no livecareer résumés: \(unknown.sorted().joined(separator: ", "))")
+        reason: "categories with no livecareer résumés: \(unknown.sorted().joined(separator: ", "))"
+      )
     }
     let queries = resumes.documents(in: categories)
     let notes =

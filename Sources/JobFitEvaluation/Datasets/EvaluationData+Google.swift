@@ -15,8 +15,9 @@ extension EvaluationData {
   /// title), and rows whose family and text equal an earlier row's: exact duplicate rows, and
   /// the same posting listed for another location (the location is not part of the text, so
   /// such copies would be identical queries or items).
-  func googlePostings() throws -> (documents: [Document], families: [String: String], notes: [String])
-  {
+  func googlePostings() throws -> (
+    documents: [Document], families: [String: String], notes: [String]
+  ) {
     let columns = [
       "Title", "Category", "Location", "Responsibilities", "Minimum Qualifications",
       "Preferred Qualifications",
@@ -30,7 +31,8 @@ extension EvaluationData {
     var exactDuplicates = 0
     var otherLocation = 0
     let sections = [
-      ("Responsibilities", "Responsibilities"), ("Minimum Qualifications", "Minimum qualifications"),
+      ("Responsibilities", "Responsibilities"),
+      ("Minimum Qualifications", "Minimum qualifications"),
       ("Preferred Qualifications", "Preferred qualifications"),
     ]
     for (index, record) in table.records.enumerated() {

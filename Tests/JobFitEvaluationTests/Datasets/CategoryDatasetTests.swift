@@ -16,7 +16,8 @@ import Testing
     #expect(!ids.contains("livecareer-205"))
     #expect(ids.contains("livecareer-150"))
     #expect(resumes.categories["livecareer-150"] == "INFORMATION-TECHNOLOGY")
-    #expect(resumes.notes.contains { $0.contains("dropped 1 with empty text and 1 exact duplicate") })
+    #expect(
+      resumes.notes.contains { $0.contains("dropped 1 with empty text and 1 exact duplicate") })
     let staff = try #require(resumes.documents.first { $0.id == "livecareer-101" })
     #expect(staff.title == "STAFF ACCOUNTANT")
     #expect(staff.format == .record)

@@ -9,7 +9,9 @@ import Testing
     let root = try DatasetFixtures.temporaryRoot()
     defer { try? FileManager.default.removeItem(at: root) }
     let path = root.appendingPathComponent("gulp-cv-project-matching-de/pairs.csv").path
-    #expect(throws: JobFitError.fileNotFound(path: path)) { try EvaluationData(root: root).gulpTask() }
+    #expect(throws: JobFitError.fileNotFound(path: path)) {
+      try EvaluationData(root: root).gulpTask()
+    }
     do {
       _ = try EvaluationData(root: root).livecareerResumes()
       Issue.record("expected an error")
@@ -42,7 +44,8 @@ import Testing
     ).path
     #expect(
       throws: JobFitError.invalidDocument(
-        path: path, reason: "missing column(s) Resume_str; expected ID, Category, Title, Resume_str")
+        path: path, reason: "missing column(s) Resume_str; expected ID, Category, Title, Resume_str"
+      )
     ) { try EvaluationData(root: root).livecareerResumes() }
   }
 

@@ -32,16 +32,17 @@ enum DatasetFixtures {
 /// Query and item ids are unique; every gain is ≥ 0 and names a known query and item; pools
 /// name known items and hold every judged item of their query; groups and split keys name
 /// known queries.
-func expectWellFormed(_ task: EvaluationTask, sourceLocation: SourceLocation = #_sourceLocation)
-{
+func expectWellFormed(_ task: EvaluationTask, sourceLocation: SourceLocation = #_sourceLocation) {
   let queryIDs = task.queries.map(\.id)
   let itemIDs = task.items.map(\.id)
-  #expect(Set(queryIDs).count == queryIDs.count, "duplicate query ids", sourceLocation: sourceLocation)
+  #expect(
+    Set(queryIDs).count == queryIDs.count, "duplicate query ids", sourceLocation: sourceLocation)
   #expect(Set(itemIDs).count == itemIDs.count, "duplicate item ids", sourceLocation: sourceLocation)
   let queries = Set(queryIDs)
   let items = Set(itemIDs)
   for (query, row) in task.gains {
-    #expect(queries.contains(query), "gain for unknown query \(query)", sourceLocation: sourceLocation)
+    #expect(
+      queries.contains(query), "gain for unknown query \(query)", sourceLocation: sourceLocation)
     for (item, gain) in row {
       #expect(items.contains(item), "gain for unknown item \(item)", sourceLocation: sourceLocation)
       #expect(gain >= 0, sourceLocation: sourceLocation)
@@ -52,7 +53,9 @@ func expectWellFormed(_ task: EvaluationTask, sourceLocation: SourceLocation = #
       let pool = pools[query] ?? []
       #expect(!pool.isEmpty, "empty pool for \(query)", sourceLocation: sourceLocation)
       #expect(Set(pool).isSubset(of: items), sourceLocation: sourceLocation)
-      #expect(Set((task.gains[query] ?? [:]).keys).isSubset(of: Set(pool)), sourceLocation: sourceLocation)
+      #expect(
+        Set((task.gains[query] ?? [:]).keys).isSubset(of: Set(pool)), sourceLocation: sourceLocation
+      )
     }
   }
   #expect(Set(task.groups.keys).isSubset(of: queries), sourceLocation: sourceLocation)

@@ -23,7 +23,9 @@ import Testing
     #expect(task.notes.contains { $0.contains("1 judgment(s) of résumés missing") })
     #expect(task.splitKeys == ["ferr-hr5-aaaa": "aaaa", "ferr-hr3-bbbb": "bbbb"])
     #expect(task.groups["ferr-hr5-aaaa"] == "hr5")
-    #expect(Set(task.items.map(\.id)) == Set(["101", "102", "600", "150", "400"].map { "livecareer-\($0)" }))
+    #expect(
+      Set(task.items.map(\.id))
+        == Set(["101", "102", "600", "150", "400"].map { "livecareer-\($0)" }))
     // Skill phrases of every recommendation of the job: lower-cased, deduplicated, sorted.
     #expect(task.queries.last?.text == "ledger reconciliation\ntax")
     #expect(task.queries.first?.text == "windows server")
@@ -54,14 +56,21 @@ import Testing
     #expect(task.pools?["gulp-cv-1"] == ["gulp-post-10", "gulp-post-11", "gulp-post-12"])
     #expect(task.items.count == 4)
     #expect(task.groups == ["gulp-cv-1": "de", "gulp-cv-2": "en"])
-    #expect(task.notes.contains { $0.contains("6 graded pairs, 4 distinct; 2 pair(s) graded more than once (1 with conflicting") })
+    #expect(
+      task.notes.contains {
+        $0.contains(
+          "6 graded pairs, 4 distinct; 2 pair(s) graded more than once (1 with conflicting")
+      })
   }
 
   @Test func vanetikDropsNonPermutationsAndRanksBestFirst() throws {
     let task = try data.vanetikTask()
     expectWellFormed(task)
     #expect(task.queries.map(\.id) == ["vanetik-a1-cv1", "vanetik-a2-cv1"])
-    #expect(task.items.map(\.id) == ["vanetik-v1", "vanetik-v2", "vanetik-v3", "vanetik-v4", "vanetik-v5"])
+    #expect(
+      task.items.map(\.id) == [
+        "vanetik-v1", "vanetik-v2", "vanetik-v3", "vanetik-v4", "vanetik-v5",
+      ])
     #expect(task.items.first?.title == "Developer A")
     // Annotator 1, CV 1: [2, 1, 4, 3, 5] best to worst.
     #expect(
@@ -70,7 +79,8 @@ import Testing
     #expect(task.gains["vanetik-a2-cv1"]?["vanetik-v5"] == 4)
     #expect(task.splitKeys == ["vanetik-a1-cv1": "cv1", "vanetik-a2-cv1": "cv1"])
     #expect(task.groups["vanetik-a2-cv1"] == "annotator 2")
-    #expect(task.notes.contains { $0.contains("dropped 1 that are not permutations (annotator 1 CV 2)") })
+    #expect(
+      task.notes.contains { $0.contains("dropped 1 that are not permutations (annotator 1 CV 2)") })
     #expect(task.pools == nil)
   }
 
