@@ -30,85 +30,115 @@ enum MojibakeRepair {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
   ]
 
-  /// Character → the byte 0x80–0xBF whose Windows-1252 image it is.
-  private static let continuationByte: [UInt32: UInt32] = {
-    var table: [UInt32: UInt32] = [:]
-    for (offset, scalar) in windows1252High.enumerated() { table[scalar] = 0x80 + UInt32(offset) }
-    for byte in UInt32(0xA0)...0xBF { table[byte] = byte }
-    return table
-  }()
+  /// The byte 0x80–0xBF whose Windows-1252 image is `scalar`, if any.
+  private static func continuationByte(_ scalar: UInt32) -> UInt8? {
+    if (0xA0...0xBF).contains(scalar) { return UInt8(scalar) }
+    guard let offset = windows1252High.firstIndex(of: scalar) else { return nil }
+    return 0x80 + UInt8(offset)
+  }
 
   /// The repaired text and the number of repairs made.
   ///
-  /// - Complexity: O(*n*) in the length of `text`; texts without U+00C2–U+00EF (no byte 0xC3
-  ///   in their UTF-8) are returned unchanged without copying.
+  /// - Complexity: O(*n*) in the UTF-8 length of `text`; texts without U+00C2–U+00EF (no byte
+  ///   0xC3 in their UTF-8) are returned unchanged without copying.
   static func repair(_ text: String) -> (text: String, repairs: Int) {
-    var current = text
+    guard text.utf8.contains(0xC3) else { return (text, 0) }
+    var bytes = Array(text.utf8)
     var total = 0
     for _ in 0..<3 {
-      let (repaired, repairs) = repairOnce(current)
+      let (repaired, repairs) = repairOnce(bytes)
       guard repairs > 0 else { break }
-      current = repaired
+      bytes = repaired
       total += repairs
     }
-    return (current, total)
+    return total == 0 ? (text, 0) : (String(decoding: bytes, as: UTF8.self), total)
   }
 
-  /// One left-to-right pass of the three rules.
-  private static func repairOnce(_ text: String) -> (text: String, repairs: Int) {
-    guard text.utf8.contains(0xC3) else { return (text, 0) }
-    let scalars = Array(text.unicodeScalars)
-    var output = String.UnicodeScalarView()
-    output.reserveCapacity(scalars.count)
+  /// One left-to-right pass of the three rules over UTF-8 bytes.
+  ///
+  /// The candidates U+00C2–U+00EF are the two-byte sequences C3 82 … C3 AF, so everything else
+  /// is copied byte by byte; output is valid UTF-8 because every replacement is checked to be a
+  /// valid, non-overlong encoding.
+  private static func repairOnce(_ b: [UInt8]) -> (bytes: [UInt8], repairs: Int) {
+    var output: [UInt8] = []
+    output.reserveCapacity(b.count)
     var repairs = 0
     var i = 0
-    while i < scalars.count {
-      if scalars[i].value == 0xC2,
-        i + 1 == scalars.count || scalars[i + 1] == " " || scalars[i + 1].value == 0x200B
-      {
-        repairs += 1
+    let n = b.count
+    while i < n {
+      // Copy the run up to the next 0xC3 in one go.
+      guard let candidate = b[i...].firstIndex(of: 0xC3) else {
+        output += b[i...]
+        break
+      }
+      output += b[i..<candidate]
+      i = candidate
+      guard i + 1 < n, (0x82...0xAF).contains(b[i + 1]) else {
+        output.append(b[i])
         i += 1
         continue
       }
-      if scalars[i].value == 0xE2, i + 2 < scalars.count, scalars[i + 1].value == 0x20AC,
-        scalars[i + 2].value == 0x200B
-      {
-        output.append("\u{201D}")
+      let lead = UInt32(b[i + 1]) + 0x40  // U+00C2 … U+00EF
+      let next = i + 2
+      // Rule 1: "Â" before a space, a zero-width space (E2 80 8B) or the end.
+      if lead == 0xC2, next == n || b[next] == 0x20 || b[next...].starts(with: [0xE2, 0x80, 0x8B]) {
         repairs += 1
-        i += 3
+        i = next
         continue
       }
-      if let (scalar, width) = decoded(scalars, at: i) {
-        output.append(scalar)
+      // Rule 2: "â€" (C3 A2, E2 82 AC) before a zero-width space is a closing quote.
+      if lead == 0xE2, b[next...].starts(with: [0xE2, 0x82, 0xAC, 0xE2, 0x80, 0x8B]) {
+        output += [0xE2, 0x80, 0x9D]
         repairs += 1
-        i += width
+        i = next + 6
         continue
       }
-      output.append(scalars[i])
+      // Rule 3: a lead and its continuation characters, decoded as the UTF-8 they stand for.
+      if let (encoded, end) = decoded(lead: lead, in: b, from: next) {
+        output += encoded
+        repairs += 1
+        i = end
+        continue
+      }
+      output.append(b[i])
       i += 1
     }
-    return (String(output), repairs)
+    return (output, repairs)
   }
 
-  /// The scalar a mojibake sequence starting at `i` stands for, and the sequence's length.
+  /// The UTF-8 bytes a mojibake sequence with `lead` stands for, when the characters from byte
+  /// `start` are its continuation images; and the byte offset after them.
   private static func decoded(
-    _ scalars: [Unicode.Scalar], at i: Int
-  ) -> (Unicode.Scalar, Int)? {
-    let lead = scalars[i].value
-    let count: Int
-    switch lead {
-    case 0xC2...0xDF: count = 1
-    case 0xE0...0xEF: count = 2
-    default: return nil
-    }
-    guard i + count < scalars.count else { return nil }
+    lead: UInt32, in b: [UInt8], from start: Int
+  ) -> ([UInt8], Int)? {
+    let count = lead <= 0xDF ? 1 : 2
+    var encoded = [UInt8(lead)]
     var value = count == 1 ? lead & 0x1F : lead & 0x0F
-    for k in 1...count {
-      guard let byte = continuationByte[scalars[i + k].value] else { return nil }
-      value = value << 6 | (byte & 0x3F)
+    var position = start
+    for _ in 0..<count {
+      guard let (scalar, length) = scalar(in: b, at: position),
+        let byte = continuationByte(scalar)
+      else { return nil }
+      encoded.append(byte)
+      value = value << 6 | UInt32(byte & 0x3F)
+      position += length
     }
     let minimum: UInt32 = count == 1 ? 0x80 : 0x800
-    guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-    return (scalar, count + 1)
+    guard value >= minimum, Unicode.Scalar(value) != nil else { return nil }
+    return (encoded, position)
+  }
+
+  /// The scalar whose UTF-8 starts at `i` (2- and 3-byte forms only: every continuation image
+  /// is U+0080 … U+2122), and its length in bytes.
+  private static func scalar(in b: [UInt8], at i: Int) -> (UInt32, Int)? {
+    guard i < b.count else { return nil }
+    let first = UInt32(b[i])
+    if first & 0xE0 == 0xC0, i + 1 < b.count {
+      return ((first & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+    }
+    if first & 0xF0 == 0xE0, i + 2 < b.count {
+      return ((first & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+    }
+    return nil
   }
 }
