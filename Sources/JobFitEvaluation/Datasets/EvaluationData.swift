@@ -31,6 +31,53 @@ public struct EvaluationData: Sendable {
     return tasks
   }
 
+  /// The name of every task `allTasks()` returns, in that order.
+  public static let taskNames = [
+    "dsinwild:posting→resume", "dsinwild:resume→posting", "google:posting→resume",
+    "google:resume→posting", "ferr:posting→resume", "gulp:resume→posting",
+    "vanetik:resume→posting",
+  ]
+
+  /// The tasks selected by `selectors`, reading only the datasets they need, in `taskNames`
+  /// order.
+  ///
+  /// A selector is a task name ("ferr:posting→resume") or the part before its colon ("google"
+  /// selects both Google tasks).
+  ///
+  /// - Throws: `JobFitError.invalidParameter` for a selector that matches no task, or the
+  ///   first error of a dataset read.
+  public func tasks(named selectors: [String]) throws -> [EvaluationTask] {
+    var wanted: Set<String> = []
+    for selector in selectors {
+      let matches = Self.taskNames.filter {
+        $0 == selector || $0.split(separator: ":").first.map(String.init) == selector
+      }
+      guard !matches.isEmpty else {
+        let prefixes = Self.taskNames.compactMap { $0.split(separator: ":").first }
+        throw JobFitError.invalidParameter(
+          name: "task", value: selector,
+          expected: "a task name or one of \(Array(Set(prefixes)).sorted().joined(separator: ", "))"
+        )
+      }
+      wanted.formUnion(matches)
+    }
+    let needsResumes = wanted.contains {
+      $0.hasPrefix("dsinwild:") || $0.hasPrefix("google:") || $0.hasPrefix("ferr:")
+    }
+    let resumes = needsResumes ? try livecareerResumes() : nil
+    var tasks: [EvaluationTask] = []
+    if wanted.contains(where: { $0.hasPrefix("dsinwild:") }) {
+      tasks += try dsinwildTasks(resumes: resumes)
+    }
+    if wanted.contains(where: { $0.hasPrefix("google:") }) {
+      tasks += try googleTasks(resumes: resumes)
+    }
+    if wanted.contains("ferr:posting→resume") { tasks.append(try ferrTask(resumes: resumes)) }
+    if wanted.contains("gulp:resume→posting") { tasks.append(try gulpTask()) }
+    if wanted.contains("vanetik:resume→posting") { tasks.append(try vanetikTask()) }
+    return tasks.filter { wanted.contains($0.name) }
+  }
+
   /// The URL of `file` in `dataset`'s folder.
   func url(_ dataset: String, _ file: String) -> URL {
     root.appendingPathComponent(dataset, isDirectory: true).appendingPathComponent(file)
