@@ -37,10 +37,10 @@ extension EvaluationData {
     var swapped = 0
     for (index, record) in table.records.enumerated() {
       let id = "dsinwild-\(index + 1)"
-      let category = table.value("category", record).trimmingCharacters(in: .whitespaces)
+      let category = table.value("category", record).trimmedField
         .uppercased()
-      var title = table.value("title", record).trimmingCharacters(in: .whitespacesAndNewlines)
-      let company = table.value("company", record).trimmingCharacters(in: .whitespacesAndNewlines)
+      var title = table.value("title", record).trimmedField
+      let company = table.value("company", record).trimmedField
       let keyword = category.lowercased()
       if company.lowercased().contains(keyword), !title.lowercased().contains(keyword) {
         title = company

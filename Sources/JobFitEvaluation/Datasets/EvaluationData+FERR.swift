@@ -68,10 +68,10 @@ extension EvaluationData {
     var missing = 0
     var repeated = 0
     for record in labels.records {
-      let hr = labels.value("hr_id", record).trimmingCharacters(in: .whitespaces)
-      let job = labels.value("jd_id", record).trimmingCharacters(in: .whitespaces)
+      let hr = labels.value("hr_id", record).trimmedField
+      let job = labels.value("jd_id", record).trimmedField
       let resume = LivecareerResumes.documentID(
-        labels.value("resume_id", record).trimmingCharacters(in: .whitespaces))
+        labels.value("resume_id", record).trimmedField)
       let score = try labels.integer("score", record)
       guard (1...7).contains(score) else {
         throw JobFitError.invalidDocument(
@@ -132,20 +132,20 @@ extension EvaluationData {
       columns: ["recommendation_id", "skill_jd"])
     var jobOf: [String: String] = [:]
     for record in recommendations.records {
-      jobOf[recommendations.value("id", record).trimmingCharacters(in: .whitespaces)] =
-        recommendations.value("jd_id", record).trimmingCharacters(in: .whitespaces)
+      jobOf[recommendations.value("id", record).trimmedField] =
+        recommendations.value("jd_id", record).trimmedField
     }
     var phrases: [String: Set<String>] = [:]
     for record in rationale.records {
       let recommendation = rationale.value("recommendation_id", record)
-        .trimmingCharacters(in: .whitespaces)
+        .trimmedField
       guard let job = jobOf[recommendation] else {
         throw JobFitError.invalidDocument(
           path: "\(rationale.path):\(record.line)",
           reason: "recommendation_id \(recommendation) is not in model_recommendation.csv")
       }
       let phrase = rationale.value("skill_jd", record)
-        .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        .trimmedField.lowercased()
       if !phrase.isEmpty { phrases[job, default: []].insert(phrase) }
     }
     return phrases.mapValues { $0.sorted() }
@@ -167,11 +167,11 @@ extension EvaluationData {
       ])
     func list(_ column: String, _ record: CSVReader.Record) -> [String] {
       table.value(column, record).split(separator: ",")
-        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        .map { String($0).trimmedField }.filter { !$0.isEmpty }
     }
     return try table.records.map { record in
-      let hr = table.value("hr_id", record).trimmingCharacters(in: .whitespaces)
-      let job = table.value("jd_id", record).trimmingCharacters(in: .whitespaces)
+      let hr = table.value("hr_id", record).trimmedField
+      let job = table.value("jd_id", record).trimmedField
       let chosen = try table.integer("is_chosen", record)
       guard chosen == 0 || chosen == 1 else {
         throw JobFitError.invalidDocument(
@@ -180,7 +180,7 @@ extension EvaluationData {
       return FERRSkillFeedback(
         hrID: hr, jobID: job, queryID: Self.ferrQueryID(hr: hr, job: job),
         resumeID: LivecareerResumes.documentID(
-          table.value("resume_id", record).trimmingCharacters(in: .whitespaces)),
+          table.value("resume_id", record).trimmedField),
         chosen: chosen == 1, positive: list("feedback_pos", record),
         negative: list("feedback_neg", record), neutral: list("feedback_neutral", record))
     }

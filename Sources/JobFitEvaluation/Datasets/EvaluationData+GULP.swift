@@ -23,15 +23,15 @@ extension EvaluationData {
     let posts = try table(Self.gulpDataset, "jobposts.csv", columns: ["jobpost_id", "text"])
     var cvText: [String: (text: String, lang: String)] = [:]
     for record in cvs.records {
-      let id = cvs.value("cv_id", record).trimmingCharacters(in: .whitespaces)
+      let id = cvs.value("cv_id", record).trimmedField
       cvText[id] = (
-        cvs.value("text", record), cvs.value("lang", record).trimmingCharacters(in: .whitespaces)
+        cvs.value("text", record), cvs.value("lang", record).trimmedField
       )
     }
     var items: [Document] = []
     var postIDs: Set<String> = []
     for record in posts.records {
-      let id = posts.value("jobpost_id", record).trimmingCharacters(in: .whitespaces)
+      let id = posts.value("jobpost_id", record).trimmedField
       let text = DatasetText.normalizeLineEndings(posts.value("text", record))
       guard DatasetText.hasContent(text) else { continue }
       postIDs.insert(id)
@@ -42,8 +42,8 @@ extension EvaluationData {
     var order: [String: [String]] = [:]
     var cvOrder: [String] = []
     for record in pairs.records {
-      let cv = pairs.value("cv", record).trimmingCharacters(in: .whitespaces)
-      let post = pairs.value("jobpost", record).trimmingCharacters(in: .whitespaces)
+      let cv = pairs.value("cv", record).trimmedField
+      let post = pairs.value("jobpost", record).trimmedField
       let label = try pairs.integer("label", record)
       let place = "\(pairs.path):\(record.line)"
       guard (1...5).contains(label) else {

@@ -37,13 +37,13 @@ extension EvaluationData {
     ]
     for (index, record) in table.records.enumerated() {
       let isNewRow = seenRows.insert(record.fields).inserted
-      let title = table.value("Title", record).trimmingCharacters(in: .whitespacesAndNewlines)
-      let family = table.value("Category", record).trimmingCharacters(in: .whitespaces)
+      let title = table.value("Title", record).trimmedField
+      let family = table.value("Category", record).trimmedField
       var text = title
       var hasBody = false
       for (column, heading) in sections {
         let body = DatasetText.normalizeLineEndings(table.value(column, record))
-          .trimmingCharacters(in: .whitespacesAndNewlines)
+          .trimmedField
         guard !body.isEmpty else { continue }
         hasBody = true
         text += "\n\n\(heading)\n\(body)"

@@ -53,10 +53,12 @@ extension EvaluationData {
     }
     var rows: [Row] = []
     var empty = 0
-    var firstByText: [String: Int] = [:]
+    // Exact duplicates by UTF-8 bytes: FNV-1a buckets, then a byte comparison (hashing the
+    // Strings themselves would normalise 15 MB of text for nothing).
+    var rowsByHash: [UInt64: [Int]] = [:]
     var duplicates = 0
     for record in table.records {
-      let id = table.value("ID", record).trimmingCharacters(in: .whitespaces)
+      let id = table.value("ID", record).trimmedField
       guard !id.isEmpty else {
         throw JobFitError.invalidDocument(
           path: "\(table.path):\(record.line)", reason: "empty ID")
@@ -67,13 +69,16 @@ extension EvaluationData {
         continue
       }
       let row = Row(
-        id: id, category: table.value("Category", record).trimmingCharacters(in: .whitespaces),
+        id: id, category: table.value("Category", record).trimmedField,
         title: table.value("Title", record), text: text)
-      if let earlier = firstByText[text] {
+      let hash = DatasetText.fnv1a(text)
+      if let earlier = rowsByHash[hash]?.first(where: {
+        rows[$0].text.utf8.elementsEqual(text.utf8)
+      }) {
         duplicates += 1
         if DatasetText.idPrecedes(id, rows[earlier].id) { rows[earlier] = row }
       } else {
-        firstByText[text] = rows.count
+        rowsByHash[hash, default: []].append(rows.count)
         rows.append(row)
       }
     }

@@ -29,7 +29,7 @@ extension EvaluationData {
     var items: [Document] = []
     for (index, record) in vacancies.records.enumerated() {
       let title = vacancies.value("job_title", record)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+        .trimmedField
       let body = DatasetText.normalizeLineEndings(vacancies.value("job_description", record))
       items.append(
         DatasetText.document(
@@ -38,15 +38,15 @@ extension EvaluationData {
     }
     var cvText: [String: String] = [:]
     for record in cvs.records {
-      cvText[cvs.value("cv_id", record).trimmingCharacters(in: .whitespaces)] =
+      cvText[cvs.value("cv_id", record).trimmedField] =
         DatasetText.normalizeLineEndings(cvs.value("text", record))
     }
     // (annotator, cv) → position → vacancy number, in file order of first appearance.
     var arrays: [String: [Int: Int]] = [:]
     var keys: [(annotator: String, cv: String)] = []
     for record in annotations.records {
-      let annotator = annotations.value("annotator", record).trimmingCharacters(in: .whitespaces)
-      let cv = annotations.value("cv_id", record).trimmingCharacters(in: .whitespaces)
+      let annotator = annotations.value("annotator", record).trimmedField
+      let cv = annotations.value("cv_id", record).trimmedField
       let position = try annotations.integer("array_position", record)
       let vacancy = try annotations.integer("value", record)
       let key = "\(annotator)\u{1F}\(cv)"

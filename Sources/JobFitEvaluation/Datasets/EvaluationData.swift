@@ -123,7 +123,7 @@ struct CSVTable {
     guard let first = parsed.records.first else {
       throw JobFitError.invalidDocument(path: path, reason: "empty CSV file, expected a header")
     }
-    header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    header = first.fields.map { $0.trimmedField }
     var index: [String: Int] = [:]
     for (position, name) in header.enumerated() where index[name] == nil {
       index[name] = position
@@ -156,7 +156,7 @@ struct CSVTable {
   ///
   /// - Throws: `JobFitError.invalidDocument` naming the file, line and column.
   func integer(_ column: String, _ record: CSVReader.Record) throws -> Int {
-    let text = value(column, record).trimmingCharacters(in: .whitespaces)
+    let text = value(column, record).trimmedField
     guard let number = Int(text) else {
       throw JobFitError.invalidDocument(
         path: "\(path):\(record.line)", reason: "column \(column) is not an integer")
@@ -165,11 +165,32 @@ struct CSVTable {
   }
 }
 
+extension String {
+  /// The text without leading and trailing white space (Unicode White_Space, newlines
+  /// included). Returns `self` without copying when there is none, the usual case for a CSV
+  /// field; Foundation's `trimmingCharacters(in:)` costs far more per call on Linux.
+  var trimmedField: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.first, let last = scalars.last,
+      first.properties.isWhitespace || last.properties.isWhitespace
+    else { return self }
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, scalars[start].properties.isWhitespace {
+      start = scalars.index(after: start)
+    }
+    while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+}
+
 /// Small helpers the dataset readers share.
 enum DatasetText {
   /// A record document with sections found by `SectionSplitter`.
   static func document(id: String, path: String, text: String, title: String?) -> Document {
-    let cleanTitle = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    let cleanTitle = title.map { $0.trimmedField }
     return Document(
       id: id, sourcePath: path, format: .record, text: text,
       title: cleanTitle.flatMap { $0.isEmpty ? nil : String($0.prefix(120)) },
@@ -186,6 +207,16 @@ enum DatasetText {
     guard text.utf8.contains(0x0D) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n")
+  }
+
+  /// FNV-1a 64 of the UTF-8 bytes of `text`.
+  static func fnv1a(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    return hash
   }
 
   /// `ids` ordered by number when both are integers, else by text (for "keep the lower ID").
