@@ -12,6 +12,6 @@ struct JobFit: ParsableCommand {
       69 helper program missing or failed (pdftotext); 74 output not writable.
       """,
     version: JobFitVersion.current,
-    subcommands: [Rank.self, Score.self, Explain.self, Skills.self, Doctor.self, Bench.self]
+    subcommands: [Rank.self, Score.self, Explain.self, Skills.self, Eval.self, Doctor.self, Bench.self]
   )
 }
