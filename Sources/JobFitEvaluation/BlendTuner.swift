@@ -30,6 +30,9 @@ struct BlendTuner {
     /// Objective of each single channel alone and of the default blend, for the report.
     let reference: [String: Double]
     let evaluated: Int
+    /// The chosen grid point (standardised weights) and the spreads that convert it.
+    var standardized: [String: Double] = [:]
+    var spread: [String: Double] = [:]
   }
 
   /// Prepares the dev queries of each task from `table`.
@@ -75,14 +78,52 @@ struct BlendTuner {
     return points
   }
 
+  /// The spread of each channel's scores within a query: the root mean over queries of the
+  /// variance across that query's candidates. Rankings only compare scores within a query, so
+  /// this is the scale that decides how much a unit of weight moves a channel's items.
+  func withinQuerySpread(_ prepared: [[Query]]) -> [Double] {
+    let c = channels.count
+    var total = [Double](repeating: 0, count: c)
+    var count = 0
+    for query in prepared.joined() {
+      let n = query.gains.count
+      guard n > 1 else { continue }
+      for j in 0..<c {
+        var mean = 0.0
+        for i in 0..<n { mean += Double(query.scores[i * c + j]) }
+        mean /= Double(n)
+        var variance = 0.0
+        for i in 0..<n {
+          let d = Double(query.scores[i * c + j]) - mean
+          variance += d * d
+        }
+        total[j] += variance / Double(n)
+      }
+      count += 1
+    }
+    return total.map { count == 0 || $0 <= 0 ? 1 : ($0 / Double(count)).squareRoot() }
+  }
+
   /// The best grid point for the prepared dev queries.
+  ///
+  /// The grid runs over *standardised* weights: point `p` blends `Σ p_c × s_c / σ_c`, with
+  /// `σ_c` the channel's within-query spread on dev, so 0.1 of weight means as much for a
+  /// channel whose cosines spread over 0.02 as for one spreading over 0.3. The chosen point is
+  /// returned as the equivalent raw weights `w_c ∝ p_c / σ_c` (normalised to sum 1), which is
+  /// what the engine's one-pass blend uses.
   func tune(_ prepared: [[Query]]) throws -> Outcome {
     let points = grid()
+    let spread = withinQuerySpread(prepared)
+    @Sendable func raw(_ point: [Double]) -> [Double] {
+      let w = zip(point, spread).map { $0 / $1 }
+      let sum = w.reduce(0, +)
+      return sum > 0 ? w.map { $0 / sum } : w
+    }
     var objectives = [Double](repeating: 0, count: points.count)
     objectives.withUnsafeMutableBufferPointer { out in
       let output = UncheckedSendable(out)
       DispatchQueue.concurrentPerform(iterations: points.count) { p in
-        output.value[p] = objective(points[p].map(Float.init), prepared)
+        output.value[p] = objective(raw(points[p]).map(Float.init), prepared)
       }
     }
     var best = 0
@@ -96,12 +137,15 @@ struct BlendTuner {
     let defaults = channels.map { Float(ChannelWeights.default[$0]) }
     reference["blend:default"] = objective(defaults, prepared)
     var chosen: [Channel: Double] = [:]
-    for (c, channel) in channels.enumerated() where points[best][c] > 0 {
-      chosen[channel] = points[best][c]
+    let weights = raw(points[best])
+    for (c, channel) in channels.enumerated() where weights[c] > 0 {
+      chosen[channel] = (weights[c] * 1000).rounded() / 1000
     }
     return Outcome(
       weights: try ChannelWeights(chosen), objective: objectives[best], reference: reference,
-      evaluated: prepared.reduce(0) { $0 + $1.count })
+      evaluated: prepared.reduce(0) { $0 + $1.count },
+      standardized: Dictionary(uniqueKeysWithValues: zip(channels.map(\.rawValue), points[best])),
+      spread: Dictionary(uniqueKeysWithValues: zip(channels.map(\.rawValue), spread)))
   }
 
   /// Macro mean over tasks of mean nDCG@cutoff under weights `w`.

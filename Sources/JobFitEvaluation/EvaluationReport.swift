@@ -62,6 +62,10 @@ public struct EvaluationReport: Codable, Sendable {
     public var best: Double
     public var reference: [String: Double]
     public var gridPoints: Int
+    /// The chosen point in standardised units (weight per unit of within-query spread).
+    public var standardized: [String: Double]
+    /// Each channel's within-query score spread on dev.
+    public var spread: [String: Double]
   }
 }
 

@@ -50,7 +50,7 @@ public struct EvaluationRunner {
       tuning = .init(
         objective: "macro mean nDCG@10 over \(tuningTasks.count) tasks (dev)",
         devQueries: outcome.evaluated, best: outcome.objective, reference: outcome.reference,
-        gridPoints: tuner.grid().count)
+        gridPoints: tuner.grid().count, standardized: outcome.standardized, spread: outcome.spread)
       log("tuned weights: \(weights.channels.map { "\($0.rawValue)=\(weights[$0])" }.joined(separator: " "))")
     }
 

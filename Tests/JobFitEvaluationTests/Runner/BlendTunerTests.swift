@@ -47,4 +47,31 @@ import Testing
     #expect(outcome.weights[.skills] == 1)
     #expect(outcome.reference["lexical"] == 0)
   }
+
+  /// Standardised search: scaling one channel's scores by 10 must not change the chosen point
+  /// (only the raw weights, by the same factor), nor the objective reached.
+  @Test func scalingAChannelDoesNotChangeTheChoice() throws {
+    let tuner = BlendTuner(channels: [.lexical, .skills], step: 0.1, cutoff: 3)
+    var state: UInt64 = 3
+    func next() -> Float {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Float(state >> 40) / Float(1 << 24)
+    }
+    var queries: [BlendTuner.Query] = []
+    var scaled: [BlendTuner.Query] = []
+    for _ in 0..<30 {
+      let gains = (0..<12).map { _ in next() < 0.3 ? 1.0 : 0.0 }
+      guard gains.contains(1) else { continue }
+      let scores = (0..<24).map { _ in next() }
+      let ideal = BlendTuner.dcg(gains.sorted(by: >), k: 3)
+      queries.append(.init(scores: scores, gains: gains, idealDCG: ideal))
+      let tenfold = scores.enumerated().map { $0.offset % 2 == 0 ? $0.element * 10 : $0.element }
+      scaled.append(.init(scores: tenfold, gains: gains, idealDCG: ideal))
+    }
+    let a = try tuner.tune([queries])
+    let b = try tuner.tune([scaled])
+    #expect(a.standardized == b.standardized)
+    #expect(abs(a.objective - b.objective) < 1e-9)
+    #expect(b.spread["lexical"].map { abs($0 / (a.spread["lexical"] ?? 1) - 10) < 1e-3 } == true)
+  }
 }
