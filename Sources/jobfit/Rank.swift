@@ -30,6 +30,7 @@ struct Rank: ParsableCommand {
     let loader = load.loader
     let resumeDocument = try loadSingle(resume, role: "résumé", with: loader)
     let batch = try loadBatch(postings, role: "postings", with: loader)
+    EncoderHint.noteIfMissing(analysis.configuration)
     let result = try reportingErrors {
       try MatchEngine(configuration: analysis.configuration)
         .rank(resume: resumeDocument, postings: batch.documents, limit: top, explain: explain)
@@ -82,5 +83,33 @@ struct Rank: ParsableCommand {
       }
       if results.isEmpty { sink.line("   (no postings)") }
     }
+  }
+}
+
+// MARK: - Encoder install hint
+
+/// The one stderr line that says how to turn the semantic encoder channel on.
+///
+/// Without the model files `rank` and `score` still work (lexical, LSA and skills channels), so
+/// a missing model is not an error; but a user should learn once that the channel exists and
+/// how to install it. Printed at most once per process, only when the encoder channel was not
+/// asked for (asking for it without the model is an error, which says the same), never on
+/// stdout, and not at all when `JOBFIT_NO_HINTS` is set to a non-empty value.
+enum EncoderHint {
+  static let message =
+    "note: sentence encoder not installed (semantic channel off); "
+    + "install with scripts/install_model.sh"
+
+  /// Swift runs a static initializer exactly once (thread-safely), which makes this "once".
+  private static let shown: Void = Terminal.warn(message)
+
+  /// Prints `message` to stderr the first time it is called with the encoder off and missing.
+  static func noteIfMissing(
+    _ configuration: MatchConfiguration,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    if let off = environment["JOBFIT_NO_HINTS"], !off.isEmpty { return }
+    guard configuration.weights[.encoder] == 0, !MatchEngine.encoderInstalled else { return }
+    _ = shown
   }
 }

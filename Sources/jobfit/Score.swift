@@ -61,6 +61,7 @@ struct Score: ParsableCommand {
     let (queries, items) = by == .posting
       ? (postingBatch.documents, candidateBatch.documents)
       : (candidateBatch.documents, postingBatch.documents)
+    EncoderHint.noteIfMissing(analysis.configuration)
     let progress = ProgressBar(total: queries.count, label: "scoring")
     let results = try reportingErrors {
       try MatchEngine(configuration: analysis.configuration)
