@@ -40,6 +40,8 @@ public enum CLIRunner {
     process.currentDirectoryURL = Repository.root
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    // The one-line "encoder not installed" note would make stderr depend on the machine.
+    env["JOBFIT_NO_HINTS"] = "1"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()
