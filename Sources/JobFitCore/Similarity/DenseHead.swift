@@ -5,8 +5,8 @@
 /// through the inverted index they cost one scattered multiply-add per (query, item) pair that
 /// shares them — on the 1000 × 1000 benchmark corpus the 256 terms with the most items were 89 %
 /// of all entries visited. Packed as `queries × H` and `items × H` dense blocks, the same terms
-/// cost H multiply-adds per pair inside `cblas_sgemm`, which runs them 10–30× faster per
-/// multiply-add than a scatter, even though it also multiplies the zeros.
+/// cost H multiply-adds per pair inside `cblas_sgemm`, which runs about 50 of them in the time of
+/// one scattered multiply-add (whose posting-list loads miss the cache), zeros included.
 ///
 /// The choice per term `t` is a cost comparison. With `q(t)` queries and `x(t)` items holding `t`,
 /// `n` queries and `m` items:
@@ -28,8 +28,12 @@ struct DenseHead: Sendable {
 
   var count: Int { terms.count }
 
-  /// Dense multiply-adds per scattered one (OpenBLAS sgemm vs the inverted-index loop).
-  static let breakEvenDensity = 1.0 / 24
+  /// Dense multiply-adds per scattered one (OpenBLAS sgemm vs the tail scatter): perf on the
+  /// 10000 × 2000 corpus put one scattered entry at ≈ 54 sgemm multiply-adds.
+  static let breakEvenDensity = 1.0 / 48
+  /// Below this many (query, item) pairs the plain inverted index is kept: the split's setup
+  /// (packing, a second index) is not worth it, and `jobfit rank` (one résumé) stays as it was.
+  static let minimumPairs = 1 << 16
   /// Cost of one score in the dense tile (sgemm's store plus the top-k fold's read), in
   /// scattered multiply-adds.
   static let tileCost = 0.4
@@ -42,7 +46,7 @@ struct DenseHead: Sendable {
   static func plan(queries: CSRMatrix, items: CSRMatrix) -> DenseHead? {
     let n = Double(queries.rows)
     let m = Double(items.rows)
-    guard n > 0, m > 0 else { return nil }
+    guard n > 0, m > 0, n * m >= Double(minimumPairs) else { return nil }
     let queryCounts = columnCounts(queries)
     let itemCounts = columnCounts(items)
     var shared: [(term: Int32, pairs: Double)] = []
