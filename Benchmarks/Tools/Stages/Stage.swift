@@ -73,8 +73,10 @@ extension Stage {
     let matrix = try TFIDFConfiguration().fitTransform(resumes + postings).matrix
     let queries = matrix.rowSlice(0..<resumes.count)
     let items = matrix.rowSlice(resumes.count..<matrix.rows)
+    // JOBFIT_DENSE_TERMS fixes the dense head size (0 = inverted index only) for tuning runs.
+    let denseTerms = ProcessInfo.processInfo.environment["JOBFIT_DENSE_TERMS"].flatMap { Int($0) }
     return {
-      let hits = try SparseScorer().topK(queries: queries, items: items, k: 10)
+      let hits = try SparseScorer(denseTerms: denseTerms).topK(queries: queries, items: items, k: 10)
       return try Checksum.topK(hits, queries: resumes.count, k: min(10, postings.count))
     }
   }
