@@ -7,6 +7,7 @@ struct ChannelBlocks {
   let weights: ChannelWeights
   let vocabulary: Int
   let taxonomy: SkillTaxonomy?
+  var specificity: SkillSpecificity = .uniform
 
   var skillCount: Int { taxonomy?.skills.count ?? 0 }
   var columns: Int { vocabulary + 2 * skillCount }
@@ -35,10 +36,10 @@ struct ChannelBlocks {
       if let taxonomy, let profile = profiles?[r] {
         let (skillsSide, reverseSide) =
           role == .posting
-          ? (SkillsChannel.postingCoverageVector(profile, taxonomy: taxonomy),
+          ? (SkillsChannel.postingCoverageVector(profile, taxonomy: taxonomy, specificity: specificity),
              SkillsChannel.postingCreditVector(profile, taxonomy: taxonomy))
           : (SkillsChannel.resumeCreditVector(profile, taxonomy: taxonomy),
-             SkillsChannel.resumeShareVector(profile, taxonomy: taxonomy))
+             SkillsChannel.resumeShareVector(profile, taxonomy: taxonomy, specificity: specificity))
         if wSkills > 0 {
           for (s, v) in skillsSide {
             indices.append(Int32(vocabulary + s))

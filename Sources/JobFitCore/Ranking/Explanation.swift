@@ -42,7 +42,10 @@ public struct SkillMatchDetail: Codable, Sendable, Equatable {
   public var id: String
   public var skill: String
   public var level: RequirementLevel
+  /// Requirement weight of the level (required 1, preferred 0.5, mentioned 0.25).
   public var weight: Double
+  /// The skill's specificity in the run (`SkillSpecificity`); its share is `weight × specificity / Σ`.
+  public var specificity: Double
   public var match: Kind
   /// For `related`: the résumé skill that earned the credit.
   public var relatedVia: String?
@@ -52,7 +55,7 @@ public struct SkillMatchDetail: Codable, Sendable, Equatable {
   public var contribution: Double
 
   enum CodingKeys: String, CodingKey {
-    case id, skill, level, weight, match, evidence, contribution
+    case id, skill, level, weight, specificity, match, evidence, contribution
     case relatedVia = "related_via"
   }
 }

@@ -66,9 +66,11 @@ extension MatchEngine {
       let itemProfiles = profiles(items, as: itemRole)
       let queryProfiles = profiles(queries, as: queryRole)
       let taxonomy = profiler.matcher.taxonomy
+      let specificity = SkillSpecificity(profiles: (itemProfiles ?? []) + (queryProfiles ?? []))
       for channel in skillChannels {
         let blocks = ChannelBlocks(
-          weights: try ChannelWeights([channel: 1]), vocabulary: 0, taxonomy: taxonomy)
+          weights: try ChannelWeights([channel: 1]), vocabulary: 0, taxonomy: taxonomy,
+          specificity: specificity)
         let q = blocks.rows(
           lexical: CSRMatrix(zeros: queries.count, columns: 0), profiles: queryProfiles,
           role: queryRole, weighted: true)

@@ -125,9 +125,10 @@ public struct MatchEngine: Sendable {
     let queryProfiles = profiles(queries, as: queryRole)
 
     let weights = configuration.weights
+    let specificity = SkillSpecificity(profiles: (itemProfiles ?? []) + (queryProfiles ?? []))
     let blocks = ChannelBlocks(
       weights: weights, vocabulary: fitted.model.dimension,
-      taxonomy: profiler?.matcher.taxonomy)
+      taxonomy: profiler?.matcher.taxonomy, specificity: specificity)
     let queryRows = blocks.rows(lexical: lexicalQueries, profiles: queryProfiles, role: queryRole, weighted: true)
     let itemRows = blocks.rows(lexical: lexicalItems, profiles: itemProfiles, role: itemRole, weighted: false)
     let dense = try semanticVectors(texts: texts, tfidf: fitted.matrix, itemCount: items.count)
@@ -144,7 +145,7 @@ public struct MatchEngine: Sendable {
 
     let explainer = PairExplainer(
       weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms,
-      detailed: explain)
+      specificity: specificity, detailed: explain)
     return queries.indices.map { q in
       var scored = hits[q].map { hit -> (index: Int, result: PairExplainer.Result) in
         let i = Int(hit.index)

@@ -9,6 +9,8 @@ struct PairExplainer {
   let weights: ChannelWeights
   let taxonomy: SkillTaxonomy?
   let terms: [String]
+  /// Skill specificity of the run (see `SkillSpecificity`).
+  var specificity: SkillSpecificity = .uniform
   /// Whether labels are written. Without `--explain` only the values are needed (and the skills
   /// summary); formatting labels for every kept pair was a third of an end-to-end run.
   var detailed = true
@@ -189,7 +191,7 @@ struct PairExplainer {
     guard let posting, let resume, let taxonomy else {
       return (Explanation(value: 0, label: text("no skill profile")), MatchSkills(matched: [], missing: []))
     }
-    let total = posting.skills.reduce(0) { $0 + $1.weight }
+    let total = posting.skills.reduce(0) { $0 + $1.weight * specificity.weight($1.id) }
     guard total > 0 else {
       return (
         Explanation(value: 0, label: text("no skills recognised in the posting (unknown, scored 0)")),
@@ -199,24 +201,28 @@ struct PairExplainer {
     let resumeSkills = Dictionary(resume.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var details: [SkillMatchDetail] = []
     for s in posting.skills {
-      let share = s.weight / total
+      let spec = specificity.weight(s.id)
+      let share = s.weight * spec / total
       let level = s.level ?? .mentioned
       if let r = resumeSkills[s.id] {
         let exact = r.evidence.contains { $0.matched == r.skill }
         details.append(
           SkillMatchDetail(
-            id: s.id, skill: s.skill, level: level, weight: s.weight, match: exact ? .exact : .alias,
+            id: s.id, skill: s.skill, level: level, weight: s.weight, specificity: spec,
+            match: exact ? .exact : .alias,
             relatedVia: nil, evidence: r.evidence.first?.line, contribution: share))
       } else if let via = relatedResumeSkill(s.id, resumeSkills, taxonomy) {
         details.append(
           SkillMatchDetail(
-            id: s.id, skill: s.skill, level: level, weight: s.weight, match: .related,
+            id: s.id, skill: s.skill, level: level, weight: s.weight, specificity: spec,
+            match: .related,
             relatedVia: via.skill, evidence: via.evidence.first?.line,
             contribution: share * SkillsChannel.relatedCredit))
       } else {
         details.append(
           SkillMatchDetail(
-            id: s.id, skill: s.skill, level: level, weight: s.weight, match: .missing,
+            id: s.id, skill: s.skill, level: level, weight: s.weight, specificity: spec,
+            match: .missing,
             relatedVia: nil, evidence: nil, contribution: 0))
       }
     }
@@ -233,12 +239,14 @@ struct PairExplainer {
       Explanation(value: d.contribution, label: text(label(d, total: total)))
     }
     let tree = Explanation.sum(
-      text("coverage of \(posting.skills.count) posting skills (Σ weight = \(short(total)))"), children)
+      text("coverage of \(posting.skills.count) posting skills (Σ level × specificity = \(short(total)))"),
+      children)
     return (tree, MatchSkills(matched: matched, missing: missing))
   }
 
   private func label(_ d: SkillMatchDetail, total: Double) -> String {
-    let head = "\(d.skill) (\(d.level.rawValue), weight \(short(d.weight)) of \(short(total)))"
+    let head =
+      "\(d.skill) (\(d.level.rawValue) \(short(d.weight)) × specificity \(short(d.specificity)) of \(short(total)))"
     switch d.match {
     case .missing: return "\(head): missing"
     case .exact, .alias: return "\(head): \(d.match.rawValue) match"
@@ -260,9 +268,10 @@ struct PairExplainer {
     }
     let postingIDs = Set(posting.skills.map(\.id))
     let ids = Array(Set(resume.skills.map(\.id))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    let share = 1 / Double(ids.count)
+    let total = ids.reduce(0) { $0 + specificity.weight($1) }
     let children: [Explanation] = ids.compactMap { id in
       let name = taxonomy[id]?.name ?? id
+      let share = specificity.weight(id) / total
       if postingIDs.contains(id) {
         return Explanation(value: share, label: text("\(name): used by the posting"))
       }
@@ -276,7 +285,8 @@ struct PairExplainer {
       return nil
     }
     return Explanation.sum(
-      text("share of the résumé's \(ids.count) skills the posting uses (1/\(ids.count) each)"), children)
+      text("share of the résumé's \(ids.count) skills the posting uses (each weighted by specificity, Σ = \(short(total)))"),
+      children)
   }
 }
 
