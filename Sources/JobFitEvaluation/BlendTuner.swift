@@ -5,8 +5,9 @@ import JobFitCore
 ///
 /// Every weight vector with entries in {0, step, 2·step, …, 1} summing to 1 over the candidate
 /// channels is tried (step 0.1 over 5 channels: 1,001 blends). The objective is the macro
-/// mean over tasks of the mean nDCG@10 of the task's dev queries, so a task with many queries
-/// does not drown the small human-graded ones. Ties keep the earlier grid point, which is
+/// mean over datasets (then over each dataset's tasks) of the mean nDCG@10 of the dev queries,
+/// so a task with many queries does not drown the small human-graded ones, and a category set
+/// read in two directions does not vote twice. Ties keep the earlier grid point, which is
 /// deterministic. A grid, not a gradient method: nDCG is piecewise constant in the weights,
 /// and an exhaustive grid is reproducible and shows how flat the optimum is.
 struct BlendTuner {
@@ -15,6 +16,10 @@ struct BlendTuner {
   /// At most this many dev queries per task (the first by split-key hash order), to bound time.
   var maxQueriesPerTask = 300
   var cutoff = 10
+  /// The group (dataset) of each prepared task: the objective averages tasks within a group
+  /// first, then groups, so each labelled dataset counts once whatever its number of tasks
+  /// (the category sets give two directions each). Empty: every task is its own group.
+  var taskGroups: [Int] = []
 
   /// One dev query reduced to numbers: per candidate, its channel scores and gain.
   struct Query {
@@ -148,13 +153,13 @@ struct BlendTuner {
       spread: Dictionary(uniqueKeysWithValues: zip(channels.map(\.rawValue), spread)))
   }
 
-  /// Macro mean over tasks of mean nDCG@cutoff under weights `w`.
+  /// Macro mean over groups (datasets) of the macro mean over their tasks of mean nDCG@cutoff
+  /// under weights `w`.
   func objective(_ w: [Float], _ prepared: [[Query]]) -> Double {
-    var total = 0.0
-    var tasks = 0
+    var groupTotals: [Int: (sum: Double, count: Int)] = [:]
     let c = channels.count
     var blended: [Float] = []
-    for queries in prepared where !queries.isEmpty {
+    for (t, queries) in prepared.enumerated() where !queries.isEmpty {
       var sum = 0.0
       for query in queries {
         let n = query.gains.count
@@ -167,10 +172,12 @@ struct BlendTuner {
         let top = Self.topIndices(blended, k: cutoff)
         sum += Self.dcg(top.map { query.gains[$0] }, k: cutoff) / query.idealDCG
       }
-      total += sum / Double(queries.count)
-      tasks += 1
+      let group = t < taskGroups.count ? taskGroups[t] : -1 - t
+      let entry = groupTotals[group] ?? (0, 0)
+      groupTotals[group] = (entry.sum + sum / Double(queries.count), entry.count + 1)
     }
-    return tasks == 0 ? 0 : total / Double(tasks)
+    guard !groupTotals.isEmpty else { return 0 }
+    return groupTotals.values.reduce(0) { $0 + $1.sum / Double($1.count) } / Double(groupTotals.count)
   }
 
   /// Indices of the `k` largest values, best first; ties by lower index (as the reports rank).

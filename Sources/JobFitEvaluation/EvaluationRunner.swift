@@ -43,12 +43,14 @@ public struct EvaluationRunner {
     var weights = options.weights
     var tuning: EvaluationReport.Tuning?
     if options.tune {
-      let tuner = BlendTuner(channels: options.channels, step: options.tuneStep)
+      var tuner = BlendTuner(channels: options.channels, step: options.tuneStep)
       let tuningTasks = tasks.filter { !options.holdOutTasks.contains($0.name) }
+      let datasets = Array(Set(tuningTasks.map(\.dataset))).sorted()
+      tuner.taskGroups = tuningTasks.map { datasets.firstIndex(of: $0.dataset) ?? 0 }
       let outcome = try tuner.tune(tuner.prepare(tasks: tuningTasks, table: table))
       weights = outcome.weights
       tuning = .init(
-        objective: "macro mean nDCG@10 over \(tuningTasks.count) tasks (dev)",
+        objective: "nDCG@10 on dev, macro mean over \(datasets.count) datasets (\(tuningTasks.count) tasks)",
         devQueries: outcome.evaluated, best: outcome.objective, reference: outcome.reference,
         gridPoints: tuner.grid().count, standardized: outcome.standardized, spread: outcome.spread)
       log("tuned weights: \(weights.channels.map { "\($0.rawValue)=\(weights[$0])" }.joined(separator: " "))")

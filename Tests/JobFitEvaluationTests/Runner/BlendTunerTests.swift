@@ -74,4 +74,15 @@ import Testing
     #expect(abs(a.objective - b.objective) < 1e-9)
     #expect(b.spread["lexical"].map { abs($0 / (a.spread["lexical"] ?? 1) - 10) < 1e-3 } == true)
   }
+
+  /// Tasks of one dataset are averaged first: tasks scoring 1 and 0 in group 0 and 1 in group 1
+  /// give (0.5 + 1) / 2 = 0.75, not the task mean 2/3.
+  @Test func datasetsCountOnce() {
+    var tuner = BlendTuner(channels: [.lexical], step: 1, cutoff: 1)
+    let hit = BlendTuner.Query(scores: [1, 0], gains: [1, 0], idealDCG: 1)
+    let miss = BlendTuner.Query(scores: [1, 0], gains: [0, 1], idealDCG: 1)
+    #expect(abs(tuner.objective([1], [[hit], [miss], [hit]]) - 2.0 / 3) < 1e-12)
+    tuner.taskGroups = [0, 0, 1]
+    #expect(abs(tuner.objective([1], [[hit], [miss], [hit]]) - 0.75) < 1e-12)
+  }
 }
