@@ -34,28 +34,48 @@ public enum ExperienceExtractor {
   }
 
   /// Every experience requirement stated in `text`, in order.
+  ///
+  /// The patterns run only over the stretches of text around "yr"/"year" that a match can span
+  /// (`yearSegments`); the result is the same as running them over the whole text.
   public static func yearRequirements(in text: String) -> [YearRange] {
     // Both patterns need "yr" or "year"; most lines have neither (see `ASCIIText`).
     guard ASCIIText.mayContain(anyOf: yearWords, in: text) else { return [] }
-    guard let rangePattern, let minimumPattern, text.range(of: "y", options: .caseInsensitive) != nil
-    else { return [] }
+    guard let segments = yearSegments(in: text) else {
+      guard text.range(of: "y", options: .caseInsensitive) != nil else { return [] }
+      let found = yearMatches(in: text)
+      return found.ranges + found.minimums
+    }
+    var ranges: [YearRange] = []
+    var minimums: [YearRange] = []
+    for segment in segments {
+      let found = yearMatches(in: segment)
+      ranges += found.ranges
+      minimums += found.minimums
+    }
+    return ranges + minimums
+  }
+
+  /// The range requirements, then the minimum requirements not overlapping a range, of `text`.
+  static func yearMatches(in text: String) -> (ranges: [YearRange], minimums: [YearRange]) {
+    guard let rangePattern, let minimumPattern else { return ([], []) }
     let ns = text as NSString
-    var result: [YearRange] = []
+    var ranges: [YearRange] = []
+    var minimums: [YearRange] = []
     var covered: [NSRange] = []
     for m in rangePattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
       guard let lo = number(ns.substring(with: m.range(at: 1))),
         let hi = number(ns.substring(with: m.range(at: 2))), lo <= hi, hi <= 40
       else { continue }
-      result.append(YearRange(minimum: lo, maximum: hi))
+      ranges.append(YearRange(minimum: lo, maximum: hi))
       covered.append(m.range)
     }
     for m in minimumPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
       guard !covered.contains(where: { NSIntersectionRange($0, m.range).length > 0 }),
         let n = number(ns.substring(with: m.range(at: 2))), n > 0, n <= 40
       else { continue }
-      result.append(YearRange(minimum: n, maximum: nil))
+      minimums.append(YearRange(minimum: n, maximum: nil))
     }
-    return result
+    return (ranges, minimums)
   }
 
   // MARK: - Degrees
