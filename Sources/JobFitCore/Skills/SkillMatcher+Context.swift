@@ -108,7 +108,7 @@ struct MatchContext {
   }
 
   /// Lower-cased words of a byte range (letters, digits, apostrophes).
-  private func words(in range: Range<Int>) -> [String] {
+  func words(in range: Range<Int>) -> [String] {
     guard !range.isEmpty else { return [] }
     return string(range).lowercased()
       .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
@@ -121,7 +121,7 @@ struct MatchContext {
   /// Exact otherwise: for ASCII, letters and digits are `[A-Za-z0-9]`, every byte is its own
   /// `Character`, and the separator ending the scan has an ASCII byte before it, so it is not
   /// joined to a preceding scalar.
-  private func lastWord(in range: Range<Int>) -> String?? {
+  func lastWord(in range: Range<Int>) -> String?? {
     var i = range.upperBound
     while i > range.lowerBound, !Self.isWordByte(bytes[i - 1]) {
       if bytes[i - 1] >= 0x80 { return nil }
@@ -137,7 +137,7 @@ struct MatchContext {
 
   /// The first `count` of `words(in: range)`, read on bytes; nil when a non-ASCII byte is in the
   /// way (see `lastWord(in:)`).
-  private func firstWords(_ count: Int, in range: Range<Int>) -> [String]? {
+  func firstWords(_ count: Int, in range: Range<Int>) -> [String]? {
     var result: [String] = []
     var i = range.lowerBound
     while result.count < count {
