@@ -84,16 +84,31 @@ enum ASCIIText {
     foldCase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
   }
 
-  /// Whether `bytes`, lower-cased, contain any of `needles` (lower-case ASCII) as `Character`s
-  /// would; nil when only the `String` operation can tell.
+  /// Whether `bytes`, lower-cased, contain any of `needles` (lower-case ASCII, not empty) as
+  /// `Character`s would; nil when only the `String` operation can tell.
+  ///
+  /// One pass over the bytes: a bitmap of the needles' first bytes skips most positions.
   static func containsAny(_ needles: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard isFoldSafe(bytes) else { return nil }
-    var unsure = false
+    var firsts: (low: UInt64, high: UInt64) = (0, 0)
     for needle in needles {
-      switch occurrence(of: needle, in: bytes) {
-      case .found: return true
-      case .unsure: unsure = true
-      case .absent: break
+      guard let f = needle.first, f < 0x80 else { continue }
+      if f < 64 { firsts.low |= 1 << f } else { firsts.high |= 1 << (f - 64) }
+    }
+    let n = bytes.count
+    var unsure = false
+    for i in 0..<n {
+      let b = lower(bytes[i], true)
+      guard b < 0x80, (b < 64 ? firsts.low >> b : firsts.high >> (b - 64)) & 1 == 1 else {
+        continue
+      }
+      for needle in needles where needle.first == b && i + needle.count <= n {
+        let m = needle.count
+        var j = 1
+        while j < m && lower(bytes[i + j], true) == needle[j] { j += 1 }
+        guard j == m else { continue }
+        if (i == 0 || bytes[i - 1] < 0x80) && (i + m == n || bytes[i + m] < 0x80) { return true }
+        unsure = true
       }
     }
     return unsure ? nil : false
