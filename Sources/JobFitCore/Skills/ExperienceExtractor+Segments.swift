@@ -44,7 +44,9 @@ extension ExperienceExtractor {
           }
         }
       }
-      return windows.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+      return windows.map {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+      }
     }
   }
 

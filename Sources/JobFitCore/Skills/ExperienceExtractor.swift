@@ -139,7 +139,9 @@ public enum ExperienceExtractor {
     let candidates = copy.withUTF8 { bytes in
       // A name whose bytes are absent cannot be found (see `ASCIIText`); the rest are checked.
       ASCIIText.isFoldSafe(bytes)
-        ? languageNames.filter { ASCIIText.occurrence(of: Array($0.utf8), in: bytes, foldCase: false) != .absent }
+        ? languageNames.filter {
+          ASCIIText.occurrence(of: Array($0.utf8), in: bytes, foldCase: false) != .absent
+        }
         : languageNames
     }
     return candidates.filter { name in

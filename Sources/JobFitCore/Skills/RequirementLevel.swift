@@ -33,7 +33,10 @@ public enum RequirementLevel: String, Codable, Sendable, CaseIterable, Comparabl
   public static func classify(section kind: Section.Kind, line: String) -> RequirementLevel {
     var line = line
     let fast: (preferred: Bool?, required: Bool?) = line.withUTF8 { bytes in
-      (ASCIIText.containsAny(preferredWords, in: bytes), ASCIIText.containsAny(requiredWords, in: bytes))
+      (
+        ASCIIText.containsAny(preferredWords, in: bytes),
+        ASCIIText.containsAny(requiredWords, in: bytes)
+      )
     }
     let lower = fast.preferred == nil || fast.required == nil ? line.lowercased() : ""
     func contains(_ words: [[UInt8]], _ fast: Bool?) -> Bool {

@@ -77,8 +77,10 @@ struct MatchContext {
     let lineRange = line(containing: start)
     // Only the word before and the three after matter; the whole line's words were half the
     // cost of a real posting's profile (issue 5).
-    let previous = lastWord(in: lineRange.lowerBound..<start) ?? words(in: lineRange.lowerBound..<start).last
-    let after = firstWords(3, in: end..<lineRange.upperBound) ?? Array(words(in: end..<lineRange.upperBound).prefix(3))
+    let head = lineRange.lowerBound..<start
+    let tail = end..<lineRange.upperBound
+    let previous = lastWord(in: head) ?? words(in: head).last
+    let after = firstWords(3, in: tail) ?? Array(words(in: tail).prefix(3))
     if let previous, Self.contraryBefore.contains(previous) { return false }
     if after.contains(where: Self.contraryAfter.contains) { return false }
     if let previous, Self.supportingNeighbours.contains(previous) { return true }
