@@ -24,12 +24,19 @@ enum JSONDocuments {
   ///
   /// - Throws: `JobFitError.invalidDocument` with `path`.
   static func parse(_ text: String, path: String) throws -> Any {
-    if JSONValues.nestingExceeds(text.utf8, limit: maxNesting) {
+    try parse(Array(text.utf8)[...], path: path)
+  }
+
+  /// Parses the UTF-8 bytes of JSON text (a JSONL row), refusing hostile nesting.
+  ///
+  /// - Throws: `JobFitError.invalidDocument` with `path`.
+  static func parse(_ bytes: ArraySlice<UInt8>, path: String) throws -> Any {
+    if JSONValues.nestingExceeds(bytes, limit: maxNesting) {
       throw JobFitError.invalidDocument(
         path: path, reason: "JSON nested deeper than \(maxNesting) levels")
     }
     do {
-      return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+      return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
     } catch {
       throw JobFitError.invalidDocument(path: path, reason: "invalid JSON (\(shortReason(error)))")
     }

@@ -27,31 +27,55 @@ public enum ExperienceExtractor {
     pattern: #"(?:\b(at least|minimum of|min\.?|over|more than)\s+)?\b(\d{1,2}|[a-z]+)\s*(\+)?\s*(?:years?|yrs?)\b"#,
     options: [.caseInsensitive])
 
+  static let yearWords = ASCIIText.needles(["yr", "year"])
+
   static func number(_ text: String) -> Double? {
     Double(text) ?? numberWords[text.lowercased()]
   }
 
   /// Every experience requirement stated in `text`, in order.
+  ///
+  /// The patterns run only over the stretches of text around "yr"/"year" that a match can span
+  /// (`yearSegments`); the result is the same as running them over the whole text.
   public static func yearRequirements(in text: String) -> [YearRange] {
-    guard let rangePattern, let minimumPattern, text.range(of: "y", options: .caseInsensitive) != nil
-    else { return [] }
+    // Both patterns need "yr" or "year"; most lines have neither (see `ASCIIText`).
+    guard ASCIIText.mayContain(anyOf: yearWords, in: text) else { return [] }
+    guard let segments = yearSegments(in: text) else {
+      guard text.range(of: "y", options: .caseInsensitive) != nil else { return [] }
+      let found = yearMatches(in: text)
+      return found.ranges + found.minimums
+    }
+    var ranges: [YearRange] = []
+    var minimums: [YearRange] = []
+    for segment in segments {
+      let found = yearMatches(in: segment)
+      ranges += found.ranges
+      minimums += found.minimums
+    }
+    return ranges + minimums
+  }
+
+  /// The range requirements, then the minimum requirements not overlapping a range, of `text`.
+  static func yearMatches(in text: String) -> (ranges: [YearRange], minimums: [YearRange]) {
+    guard let rangePattern, let minimumPattern else { return ([], []) }
     let ns = text as NSString
-    var result: [YearRange] = []
+    var ranges: [YearRange] = []
+    var minimums: [YearRange] = []
     var covered: [NSRange] = []
     for m in rangePattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
       guard let lo = number(ns.substring(with: m.range(at: 1))),
         let hi = number(ns.substring(with: m.range(at: 2))), lo <= hi, hi <= 40
       else { continue }
-      result.append(YearRange(minimum: lo, maximum: hi))
+      ranges.append(YearRange(minimum: lo, maximum: hi))
       covered.append(m.range)
     }
     for m in minimumPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
       guard !covered.contains(where: { NSIntersectionRange($0, m.range).length > 0 }),
         let n = number(ns.substring(with: m.range(at: 2))), n > 0, n <= 40
       else { continue }
-      result.append(YearRange(minimum: n, maximum: nil))
+      minimums.append(YearRange(minimum: n, maximum: nil))
     }
-    return result
+    return (ranges, minimums)
   }
 
   // MARK: - Degrees
@@ -73,13 +97,27 @@ public enum ExperienceExtractor {
     ] as [(Degree, String)]).map {
       ($0.0, try? NSRegularExpression(pattern: $0.1, options: [.caseInsensitive]))
     }
+
+    /// Words each pattern needs one of (case-insensitively): a text without any of them cannot
+    /// match, so the regular expression is skipped.
+    static let needles: [Degree: [[UInt8]]] = [
+      .doctorate: ASCIIText.needles(["ph", "doctor"]),
+      .master: ASCIIText.needles(["master", "sc", "m.s.", "ms in", "mba", "eng", "m.a."]),
+      .bachelor: ASCIIText.needles([
+        "bachelor", "sc", "b.s.", "bs in", "bs/ms", "ba/bs", "b.a.", "ba in", "eng",
+        "undergraduate degree",
+      ]),
+      .associate: ASCIIText.needles(["associate"]),
+      .highSchool: ASCIIText.needles(["high school", "ged", "secondary school diploma"]),
+    ]
   }
 
   /// Degree levels named in `text`, highest first.
   public static func degrees(in text: String) -> [Degree] {
     let range = NSRange(location: 0, length: (text as NSString).length)
     return Degree.patterns.compactMap { degree, pattern in
-      pattern?.firstMatch(in: text, range: range) == nil ? nil : degree
+      guard ASCIIText.mayContain(anyOf: Degree.needles[degree] ?? [], in: text) else { return nil }
+      return pattern?.firstMatch(in: text, range: range) == nil ? nil : degree
     }
   }
 
@@ -96,7 +134,17 @@ public enum ExperienceExtractor {
 
   /// Spoken languages named in `text` (capitalised, as language names are written).
   public static func languages(in text: String) -> [String] {
-    languageNames.filter { name in
+    guard !text.isEmpty else { return [] }
+    var copy = text
+    let candidates = copy.withUTF8 { bytes in
+      // A name whose bytes are absent cannot be found (see `ASCIIText`); the rest are checked.
+      ASCIIText.isFoldSafe(bytes)
+        ? languageNames.filter {
+          ASCIIText.occurrence(of: Array($0.utf8), in: bytes, foldCase: false) != .absent
+        }
+        : languageNames
+    }
+    return candidates.filter { name in
       var search = text.startIndex..<text.endIndex
       while let r = text.range(of: name, range: search) {
         let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter

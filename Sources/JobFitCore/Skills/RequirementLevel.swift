@@ -31,20 +31,33 @@ public enum RequirementLevel: String, Codable, Sendable, CaseIterable, Comparabl
   /// "preferred", "ideally", "desirable" make it preferred; outside a preferred section,
   /// "must", "required", "minimum", "essential", "N+ years" make it required.
   public static func classify(section kind: Section.Kind, line: String) -> RequirementLevel {
-    let lower = line.lowercased()
-    let preferredWords = [
-      "a plus", "nice to have", "nice-to-have", "bonus", "preferred", "ideally", "desirable",
-      "advantage", "is a plus", "would be great",
-    ]
-    if preferredWords.contains(where: lower.contains) { return .preferred }
+    var line = line
+    let fast: (preferred: Bool?, required: Bool?) = line.withUTF8 { bytes in
+      (
+        ASCIIText.containsAny(preferredWords, in: bytes),
+        ASCIIText.containsAny(requiredWords, in: bytes)
+      )
+    }
+    let lower = fast.preferred == nil || fast.required == nil ? line.lowercased() : ""
+    func contains(_ words: [[UInt8]], _ fast: Bool?) -> Bool {
+      fast ?? words.contains { lower.contains(String(decoding: $0, as: UTF8.self)) }
+    }
+    if contains(preferredWords, fast.preferred) { return .preferred }
     switch kind {
     case .requirements, .skills: return .required
     case .preferred: return .preferred
     default: break
     }
-    let requiredWords = ["must", "required", "requirement", "minimum", "essential", "mandatory"]
-    if requiredWords.contains(where: lower.contains) { return .required }
+    if contains(requiredWords, fast.required) { return .required }
     if ExperienceExtractor.yearRequirements(in: line).isEmpty == false { return .required }
     return .mentioned
   }
+
+  private static let preferredWords = ASCIIText.needles([
+    "a plus", "nice to have", "nice-to-have", "bonus", "preferred", "ideally", "desirable",
+    "advantage", "is a plus", "would be great",
+  ])
+  private static let requiredWords = ASCIIText.needles([
+    "must", "required", "requirement", "minimum", "essential", "mandatory",
+  ])
 }

@@ -75,11 +75,15 @@ struct MatchContext {
     let capitalised = surface.contains(where: \.isUppercase)
     if capitalised, !hasCasing(of: surface, at: index, length: length) { return false }
     let lineRange = line(containing: start)
-    let before = words(in: lineRange.lowerBound..<start)
-    let after = words(in: end..<lineRange.upperBound)
-    if let previous = before.last, Self.contraryBefore.contains(previous) { return false }
-    if after.prefix(3).contains(where: Self.contraryAfter.contains) { return false }
-    if let previous = before.last, Self.supportingNeighbours.contains(previous) { return true }
+    // Only the word before and the three after matter; the whole line's words were half the
+    // cost of a real posting's profile (issue 5).
+    let head = lineRange.lowerBound..<start
+    let tail = end..<lineRange.upperBound
+    let previous = lastWord(in: head) ?? words(in: head).last
+    let after = firstWords(3, in: tail) ?? Array(words(in: tail).prefix(3))
+    if let previous, Self.contraryBefore.contains(previous) { return false }
+    if after.contains(where: Self.contraryAfter.contains) { return false }
+    if let previous, Self.supportingNeighbours.contains(previous) { return true }
     if let next = after.first, Self.supportingNeighbours.contains(next) { return true }
     if section(containing: start) == .skills { return true }
     if isList(lineRange) { return true }
@@ -106,11 +110,60 @@ struct MatchContext {
   }
 
   /// Lower-cased words of a byte range (letters, digits, apostrophes).
-  private func words(in range: Range<Int>) -> [String] {
+  func words(in range: Range<Int>) -> [String] {
     guard !range.isEmpty else { return [] }
     return string(range).lowercased()
       .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
       .map(String.init)
+  }
+
+  /// The last of `words(in: range)`, read on bytes; nil when a non-ASCII byte is in the way
+  /// (then only `words(in:)` knows where `Character`s and letters are).
+  ///
+  /// Exact otherwise: for ASCII, letters and digits are `[A-Za-z0-9]`, every byte is its own
+  /// `Character`, and the separator ending the scan has an ASCII byte before it, so it is not
+  /// joined to a preceding scalar.
+  func lastWord(in range: Range<Int>) -> String?? {
+    var i = range.upperBound
+    while i > range.lowerBound, !Self.isWordByte(bytes[i - 1]) {
+      if bytes[i - 1] >= 0x80 { return nil }
+      i -= 1
+    }
+    if i == range.lowerBound { return .some(nil) }
+    let end = i
+    while i > range.lowerBound, Self.isWordByte(bytes[i - 1]) { i -= 1 }
+    if i > range.lowerBound, bytes[i - 1] >= 0x80 { return nil }
+    if i - 1 > range.lowerBound, bytes[i - 2] >= 0x80 { return nil }
+    return .some(Self.lowercasedASCII(bytes[i..<end]))
+  }
+
+  /// The first `count` of `words(in: range)`, read on bytes; nil when a non-ASCII byte is in the
+  /// way (see `lastWord(in:)`).
+  func firstWords(_ count: Int, in range: Range<Int>) -> [String]? {
+    var result: [String] = []
+    var i = range.lowerBound
+    while result.count < count {
+      while i < range.upperBound, !Self.isWordByte(bytes[i]) {
+        if bytes[i] >= 0x80 { return nil }
+        i += 1
+      }
+      guard i < range.upperBound else { break }
+      let start = i
+      while i < range.upperBound, Self.isWordByte(bytes[i]) { i += 1 }
+      if i < range.upperBound, bytes[i] >= 0x80 { return nil }
+      result.append(Self.lowercasedASCII(bytes[start..<i]))
+    }
+    if i + 1 < range.upperBound, bytes[i + 1] >= 0x80 { return nil }
+    return result
+  }
+
+  @inline(__always)
+  private static func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x27
+  }
+
+  private static func lowercasedASCII(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// Two or more list separators on the line.

@@ -17,14 +17,14 @@ public struct SkillProfiler: Sendable {
   }
 
   /// The profile of `document` read as `role` (guessed when nil).
+  ///
+  /// - Complexity: O(*n*) in the length of the text, plus one line classification per distinct
+  ///   line holding a mention (postings): each evidence line is decoded and trimmed once, however
+  ///   many mentions it holds.
   public func profile(_ document: Document, as role: DocumentRole? = nil) -> SkillProfile {
     let role = role ?? DocumentRole.guess(document)
     let mentions = matcher.mentions(in: document)
-    let text = Array(document.text.utf8)
-    func line(_ m: SkillMention) -> String {
-      String(decoding: text[m.lineStart..<m.lineEnd], as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    var lines = EvidenceLines(text: document.text)
     var order: [Int] = []
     var grouped: [Int: [SkillMention]] = [:]
     for m in mentions {
@@ -37,7 +37,7 @@ public struct SkillProfiler: Sendable {
       let found = grouped[index] ?? []
       var level: RequirementLevel?
       if role == .posting {
-        level = found.map { RequirementLevel.classify(section: $0.section, line: line($0)) }.min()
+        level = found.map { lines.level(of: $0) }.min()
       }
       var years: Double?
       if role == .resume, !periods.isEmpty {
@@ -48,17 +48,20 @@ public struct SkillProfiler: Sendable {
         id: skill.id, skill: skill.name, category: skill.category, level: level,
         weight: level?.weight ?? 1, years: years,
         evidence: found.map {
-          SkillEvidence(line: line($0), start: $0.start, end: $0.end, section: $0.section, matched: $0.alias)
+          SkillEvidence(
+            line: lines.line($0), start: $0.start, end: $0.end, section: $0.section,
+            matched: $0.alias)
         })
     }
     skills.sort {
       if $0.weight != $1.weight { return $0.weight > $1.weight }
       return $0.skill.utf8.lexicographicallyPrecedes($1.skill.utf8)
     }
+    let requirements = role == .posting ? requirements(document) : []
     return SkillProfile(
       role: role, skills: skills,
-      experienceYears: experienceYears(document, role: role, periods: periods),
-      experienceRequirements: role == .posting ? requirements(document) : [],
+      experienceYears: experienceYears(role: role, periods: periods, requirements: requirements),
+      experienceRequirements: requirements,
       degree: degree(document, role: role),
       languages: ExperienceExtractor.languages(in: languagesText(document)))
   }
@@ -81,14 +84,14 @@ public struct SkillProfiler: Sendable {
   }
 
   private func experienceYears(
-    _ document: Document, role: DocumentRole,
-    periods: [(period: WorkHistory.Period, range: Range<Int>)]
+    role: DocumentRole, periods: [(period: WorkHistory.Period, range: Range<Int>)],
+    requirements: [ExperienceExtractor.YearRange]
   ) -> Double? {
     switch role {
     case .resume:
       return periods.isEmpty ? nil : (WorkHistory.years(periods.map(\.period)) * 10).rounded() / 10
     case .posting:
-      return requirements(document).map(\.minimum).max()
+      return requirements.map(\.minimum).max()
     }
   }
 
@@ -110,10 +113,7 @@ public struct SkillProfiler: Sendable {
     let bodies = document.sections.filter { $0.kind == .languages }
     if !bodies.isEmpty { return bodies.map { slice(document, $0.range) }.joined(separator: "\n") }
     // Otherwise only lines that talk about speaking a language.
-    return document.text.split(separator: "\n").filter { line in
-      let l = line.lowercased()
-      return ["fluent", "native", "bilingual", "proficien", "speak", "language"].contains(where: l.contains)
-    }.joined(separator: "\n")
+    return SpokenLanguageLines.filter(document.text)
   }
 
   private func slice(_ document: Document, _ range: Range<Int>) -> String {
