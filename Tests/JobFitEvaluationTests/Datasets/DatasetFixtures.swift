@@ -1,4 +1,5 @@
 import Foundation
+import JobFitCore
 import JobFitEvaluation
 import JobFitTestSupport
 import Testing
