@@ -111,9 +111,14 @@ struct SkillsCreditTests {
     #expect(byID["pytorch"]?.match == .related)
     #expect(byID["pytorch"]?.relatedVia == "TensorFlow")
     #expect(byID["haccp"]?.match == .missing)
-    // Four required skills of weight 1: 1/4 + 1/4 + 0.5/4 + 0 = 0.625.
-    #expect(abs((match.channels["skills"] ?? 0) - 0.625) < 1e-12)
-    #expect(abs(match.score - 0.625) < 1e-12)
-    #expect(abs((byID["pytorch"]?.contribution ?? 0) - 0.125) < 1e-12)
+    // Four required skills (level 1) × specificity over the run's 2 documents: Snowflake and
+    // Kubernetes are in both (ln(3/3) + 1 = 1), PyTorch and HACCP in the posting only
+    // (ln(3/2) + 1 ≈ 1.405). Coverage = (1 + 1 + 0.5 × 1.405 + 0) / (1 + 1 + 1.405 + 1.405).
+    let rare = log(3.0 / 2) + 1
+    let total = 2 + 2 * rare
+    #expect(abs((match.channels["skills"] ?? 0) - (2 + 0.5 * rare) / total) < 1e-12)
+    #expect(abs(match.score - (2 + 0.5 * rare) / total) < 1e-12)
+    #expect(abs((byID["pytorch"]?.contribution ?? 0) - 0.5 * rare / total) < 1e-12)
+    #expect(abs((byID["snowflake"]?.specificity ?? 0) - 1) < 1e-12)
   }
 }
