@@ -23,12 +23,14 @@ public enum Channel: String, Codable, Sendable, CaseIterable, Comparable {
 public struct ChannelWeights: Codable, Sendable, Equatable {
   public private(set) var weights: [Channel: Double]
 
-  /// The documented defaults (README, "Scoring"): skills 0.5, lexical 0.4, résumé coverage 0.1.
-  /// Skills lead because they carry requirement levels and synonyms; lexical catches what the
-  /// taxonomy does not know; résumé coverage only nudges towards postings that use more of the
-  /// candidate. To be re-tuned on labelled data by `jobfit eval` (issue 6).
+  /// The documented defaults (README, "Scoring" and "Quality"): lexical 0.81, skills 0.11,
+  /// résumé coverage 0.08 — chosen by `jobfit eval` on the dev half of four labelled datasets
+  /// (grid over weights per unit of each channel's within-query spread; the choice there is
+  /// lexical 0.6, skills 0.3, résumé coverage 0.1 — skills scores spread about four times wider
+  /// than cosines, so their raw weight is smaller). LSA earned no weight on dev (+0.001 nDCG@10)
+  /// and costs an SVD per run, so it stays opt-in.
   public static let `default` = ChannelWeights(
-    unchecked: [.lexical: 0.4, .skills: 0.5, .resumeCoverage: 0.1])
+    unchecked: [.lexical: 0.81, .skills: 0.11, .resumeCoverage: 0.08])
 
   /// Only the lexical channel (a plain TF-IDF baseline).
   public static let lexicalOnly = ChannelWeights(unchecked: [.lexical: 1])
@@ -51,9 +53,13 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
     self.weights = weights.filter { $0.value > 0 }.mapValues { $0 / total }
   }
 
-  /// Weights of the semantic channels when a user asks for them (`--channels`): the defaults
-  /// do not include them yet — `jobfit eval` (issue 6) will decide on labelled data.
-  public static let semanticWeights: [Channel: Double] = [.encoder: 0.2, .lsa: 0.2]
+  /// Weights of the semantic channels when a user asks for them (`--channels`), before
+  /// renormalising with the defaults. Encoder 0.4 gives lexical 0.58 / encoder 0.29 / skills
+  /// 0.08 / résumé coverage 0.06, close to what `jobfit eval` chose on dev with the encoder
+  /// (0.54 / 0.26 / 0.09 / 0.11). The encoder is not in the default blend because encoding
+  /// thousands of postings takes minutes per run; LSA got no weight on dev and enters at 0.2
+  /// only when asked for.
+  public static let semanticWeights: [Channel: Double] = [.encoder: 0.4, .lsa: 0.2]
 
   /// The default weights restricted to `channels` (renormalised); semantic channels enter at
   /// `semanticWeights`.
@@ -74,7 +80,7 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
   public var needsSkills: Bool { self[.skills] > 0 || self[.resumeCoverage] > 0 }
 
   /// The weights with `channel` added at `weight` (before renormalising), e.g. the defaults
-  /// plus the encoder: skills 0.5, lexical 0.4, resume_coverage 0.1, encoder 0.2 → ÷ 1.2.
+  /// plus the encoder: lexical 0.81, skills 0.11, resume_coverage 0.08, encoder 0.4 → ÷ 1.4.
   public func adding(_ channel: Channel, weight: Double) throws -> ChannelWeights {
     var raw = weights
     raw[channel] = weight
