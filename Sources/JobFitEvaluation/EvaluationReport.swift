@@ -70,6 +70,30 @@ public struct EvaluationReport: Codable, Sendable {
 }
 
 extension EvaluationReport {
+  /// One table: nDCG@10 of every system on every task (Kendall τ-b beside it on graded tasks),
+  /// the best single channel of each task in bold.
+  public func summary() -> String {
+    guard let first = tasks.first else { return "" }
+    let systems = first.systems.map(\.system)
+    var out = "| task (queries) | " + systems.joined(separator: " | ") + " |\n"
+    out += "|---|" + systems.map { _ in "---:|" }.joined() + "\n"
+    for task in tasks {
+      let channels = task.systems.filter { Channel(rawValue: $0.system) != nil }
+      let best = channels.max {
+        ($0.metrics[ReportedMetrics.ndcg10]?.mean ?? 0) < ($1.metrics[ReportedMetrics.ndcg10]?.mean ?? 0)
+      }?.system
+      out += "| \(task.task) (\(task.queries)) | " + systems.map { name in
+        guard let system = task.system(name), let n = system.metrics[ReportedMetrics.ndcg10] else { return "–" }
+        var cell = String(format: "%.3f", n.mean)
+        if task.graded, let tau = system.metrics[MetricName.kendallTauB] {
+          cell += String(format: " (τ %.2f)", tau.mean)
+        }
+        return name == best ? "**\(cell)**" : cell
+      }.joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+
   /// A Markdown report: the goal checks, one table per task, per-group nDCG@10.
   public func markdown(metrics: [String]? = nil) -> String {
     var out = "# JobFit evaluation (\(date), v\(version), split: \(split))\n\n"
@@ -81,6 +105,7 @@ extension EvaluationReport {
       out += " (" + tuning.reference.sorted { $0.key < $1.key }
         .map { "\($0.key) \(String(format: "%.3f", $0.value))" }.joined(separator: ", ") + ")\n"
     }
+    out += "\n" + summary()
     out += "\n## Goals\n\n| goal | task | met | detail |\n|---|---|---|---|\n"
     for g in goals { out += "| \(g.goal) | \(g.task) | \(g.met ? "yes" : "**no**") | \(g.detail) |\n" }
     for task in tasks {

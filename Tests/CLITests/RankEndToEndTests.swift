@@ -51,9 +51,9 @@ struct RankEndToEndTests {
       let score = try #require(result["score"] as? Double)
       let channels = try #require(result["channels"] as? [String: Double])
       #expect(score <= previous && score >= 0 && score <= 1)
-      // The documented default blend: 0.4 lexical + 0.5 skills + 0.1 resume_coverage.
-      let blended = 0.4 * (channels["lexical"] ?? .nan) + 0.5 * (channels["skills"] ?? .nan)
-        + 0.1 * (channels["resume_coverage"] ?? .nan)
+      // The documented default blend: 0.81 lexical + 0.11 skills + 0.08 resume_coverage.
+      let blended = 0.81 * (channels["lexical"] ?? .nan) + 0.11 * (channels["skills"] ?? .nan)
+        + 0.08 * (channels["resume_coverage"] ?? .nan)
       #expect(abs(blended - score) < 2e-6)
       let skills = try #require(result["skills"] as? [String: Any])
       #expect(skills["matched"] is [Any] && skills["missing"] is [Any])
