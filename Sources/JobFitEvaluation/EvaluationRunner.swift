@@ -21,6 +21,8 @@ public struct EvaluationRunner {
     /// Tasks kept out of tuning (small final checks).
     public var holdOutTasks: Set<String> = []
     public var cacheDirectory: URL
+    /// The analyzer of the JobFit channels and BM25 (e.g. `.standard(language: "german")`).
+    public var analyzer: AnalyzerChoice = .default
     public init(cacheDirectory: URL) { self.cacheDirectory = cacheDirectory }
   }
 
@@ -38,7 +40,7 @@ public struct EvaluationRunner {
     log("scoring \(postings.count) postings × \(resumes.count) résumés")
     let table = try ScoreTable.compute(
       postings: postings, resumes: resumes, channels: options.channels,
-      cacheDirectory: options.cacheDirectory, log: log)
+      cacheDirectory: options.cacheDirectory, analyzer: options.analyzer, log: log)
 
     var weights = options.weights
     var tuning: EvaluationReport.Tuning?

@@ -96,10 +96,12 @@ extension ScoreTable {
   ///
   /// - Parameters:
   ///   - cacheDirectory: where encoder vectors are cached (only used with `.encoder`).
+  ///   - choice: the analyzer of the JobFit channels and BM25 (the TF-IDF baseline always
+  ///     uses scikit-learn's analysis).
   ///   - log: progress lines (counts and timings only, never document text).
   public static func compute(
     postings: [Document], resumes: [Document], channels: [Channel], cacheDirectory: URL,
-    log: (String) -> Void = { _ in }
+    analyzer choice: AnalyzerChoice = .default, log: (String) -> Void = { _ in }
   ) throws -> ScoreTable {
     let clock = ContinuousClock()
     var start = clock.now
@@ -112,7 +114,7 @@ extension ScoreTable {
     var weights: [Channel: Double] = [:]
     for c in engineChannels { weights[c] = 1 }
     let engine = try MatchEngine(
-      configuration: MatchConfiguration(weights: try ChannelWeights(weights)))
+      configuration: MatchConfiguration(analyzer: choice, weights: try ChannelWeights(weights)))
     var matrices = try engine.channelScores(
       queries: postings, items: resumes, queryRole: .posting, channels: engineChannels)
     lap("channels \(engineChannels.map(\.rawValue).joined(separator: ","))")
@@ -137,7 +139,7 @@ extension ScoreTable {
       queries: postings, items: resumes, queryRole: .posting, channels: [.lexical])
     lap("tfidf baseline")
 
-    let analyzer = try AnalyzerChoice.default.makeAnalyzer()
+    let analyzer = try choice.makeAnalyzer()
     let postingTexts = postings.map(\.text)
     let resumeTexts = resumes.map(\.text)
     let bm25 = BM25Configuration()

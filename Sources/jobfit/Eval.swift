@@ -30,6 +30,9 @@ struct Eval: ParsableCommand {
   @Option(help: "Channels to score and blend, comma-separated (default: lexical, skills, resume_coverage, lsa, and encoder when installed).")
   var channels: String?
 
+  @Option(help: "Language of the analyzer for the JobFit channels and BM25 (stop words, Snowball stemming).")
+  var language = "english"
+
   @Flag(help: "Do not tune: report the default blend (or --weights) on --split.")
   var noTune = false
 
@@ -126,6 +129,7 @@ struct Eval: ParsableCommand {
         options.tune = !noTune
       }
       options.split = split
+      options.analyzer = .standard(language: language.lowercased())
       options.tuneStep = step
       options.resamples = resamples
       options.holdOutTasks = Set(loaded.filter { $0.dataset.hasPrefix("vanetik") }.map(\.name))
