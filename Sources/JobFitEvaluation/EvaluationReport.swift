@@ -55,6 +55,8 @@ public struct EvaluationReport: Codable, Sendable {
   public var tasks: [TaskReport]
   public var goals: [GoalCheck]
   public var seconds: Double
+  /// Agreement of the per-skill verdicts with HR feedback (FERR), when that task ran.
+  public var explanations: ExplanationAgreement?
 
   public struct Tuning: Codable, Sendable {
     public var objective: String
@@ -133,6 +135,17 @@ extension EvaluationReport {
       if !task.notes.isEmpty {
         out += "\n" + task.notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
       }
+    }
+    if let e = explanations {
+      out += "\n## Per-skill explanations vs HR feedback (FERR, \(e.pairs) pairs)\n\n"
+      out += "| verdict | JobFit | keyword baseline |\n|---|---:|---:|\n"
+      out += String(
+        format: "| HR: shown (%d of %d phrases name a skill) | %.3f | %.3f |\n", e.mappedPositive,
+        e.positivePhrases, e.positiveAgreement, e.keywordPositiveAgreement)
+      out += String(
+        format: "| HR: missing (%d of %d phrases name a skill) | %.3f | %.3f |\n", e.mappedNegative,
+        e.negativePhrases, e.negativeAgreement, e.keywordNegativeAgreement)
+      out += String(format: "| balanced | %.3f | %.3f |\n", e.balanced, e.keywordBalanced)
     }
     out += "\n(\(String(format: "%.0f", seconds)) s; 95 % CIs: percentile bootstrap over queries.)\n"
     return out

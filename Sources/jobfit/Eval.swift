@@ -137,7 +137,14 @@ struct Eval: ParsableCommand {
         options.maxQueries = 20
         options.maxItems = 300
       }
-      return try EvaluationRunner(options: options).run(loaded, log: log)
+      var report = try EvaluationRunner(options: options).run(loaded, log: log)
+      if loaded.contains(where: { $0.dataset == "ferr-hr-resume-judgments" }) {
+        let data = EvaluationData(root: folder)
+        let resumes = Dictionary(try data.livecareerResumes().documents.map { ($0.id, $0) }) { a, _ in a }
+        report.explanations = try ExplanationAgreement.measure(
+          feedback: try data.ferrSkillFeedback(), resumes: resumes)
+      }
+      return report
     }
     let text: String
     switch format {
