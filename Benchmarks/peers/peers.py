@@ -200,6 +200,13 @@ def main():
             info["faiss"] = faiss.__version__
         except ImportError:
             pass
+        try:
+            import torch
+            import sentence_transformers
+            info["torch"] = torch.__version__
+            info["sentence-transformers"] = sentence_transformers.__version__
+        except ImportError:
+            pass
         print(json.dumps(info, sort_keys=True))
         return
     if not args.corpus or not args.stage:
