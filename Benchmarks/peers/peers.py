@@ -138,15 +138,30 @@ def stage_sklearn_e2e(directory):
     return work
 
 
+ENCODER_SENTENCES = 1000  # jobfit-stages --stage encoder takes the same ones
+
+
+def encoder_sentences(resumes):
+    """The résumé texts split at ".", stripped, non-empty: the first ENCODER_SENTENCES."""
+    return [s.strip() for text in resumes for s in text.split(".") if s.strip()][:ENCODER_SENTENCES]
+
+
 def stage_st_encoder(directory):
-    """sentence-transformers on the first 2,000 résumé sentences (needs a local model)."""
+    """sentence-transformers on the first 1,000 résumé sentences (needs a local model)."""
+    import torch
     from sentence_transformers import SentenceTransformer
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
     model = SentenceTransformer(os.environ.get("JOBFIT_ENCODER_MODEL", "all-MiniLM-L6-v2"), device="cpu")
     resumes, _ = read_corpus(directory)
-    sentences = [s.strip() for text in resumes for s in text.split(".") if s.strip()][:2000]
+    sentences = encoder_sentences(resumes)
+    if len(sentences) != ENCODER_SENTENCES:
+        raise SystemExit(f"only {len(sentences)} résumé sentences")
 
     def work():
         embeddings = model.encode(sentences, batch_size=64, normalize_embeddings=True)
+        norms = np.linalg.norm(embeddings, axis=1)
+        if embeddings.shape[0] != len(sentences) or np.abs(norms - 1).max() > 1e-3:
+            raise SystemExit("st-encoder: embeddings are not one unit row per sentence")
         return float(np.asarray(embeddings, dtype=np.float64).sum()), {"sentences": float(len(sentences))}
     return work
 
@@ -158,7 +173,7 @@ STAGES = {
     "numpy-dense": (stage_numpy_dense, "numpy matmul (2048-row blocks) + argpartition top-10"),
     "faiss-dense": (stage_faiss_dense, "faiss IndexFlatIP(256) add + search top-10"),
     "sklearn-e2e": (stage_sklearn_e2e, "read JSONL, TfidfVectorizer(sublinear_tf), linear_kernel top-10"),
-    "st-encoder": (stage_st_encoder, "sentence-transformers encode, 2,000 sentences"),
+    "st-encoder": (stage_st_encoder, "sentence-transformers encode, 1,000 résumé sentences"),
 }
 
 
@@ -183,6 +198,13 @@ def main():
         try:
             import faiss
             info["faiss"] = faiss.__version__
+        except ImportError:
+            pass
+        try:
+            import torch
+            import sentence_transformers
+            info["torch"] = torch.__version__
+            info["sentence-transformers"] = sentence_transformers.__version__
         except ImportError:
             pass
         print(json.dumps(info, sort_keys=True))

@@ -22,10 +22,10 @@ struct Checksum: Codable, Sendable {
 // MARK: - Registry
 
 extension Stage {
-  /// Every stage, in report order. The LSA and encoder stages are one entry each when they land:
-  /// `.lsa` (TruncatedSVD(256) of the TF-IDF matrix, checksum = sum of singular values) and
-  /// `.encoder` (sentences/s over the résumé sentences, checksum = mean cosine to the reference).
-  static let all: [Stage] = [.tfidfSklearn, .tfidfStandard, .sparse, .dense, .e2e, .rankDefault]
+  /// Every stage, in report order. `.lsa` and `.encoder` are in `Stage+Models.swift`.
+  static let all: [Stage] = [
+    .tfidfSklearn, .tfidfStandard, .sparse, .lsa, .dense, .e2e, .encoder, .rankDefault,
+  ]
 
   static func named(_ name: String) -> Stage? { all.first { $0.name == name } }
 }
