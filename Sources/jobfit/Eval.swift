@@ -64,7 +64,7 @@ struct Eval: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard step > 0, step <= 0.5, (1 / step).rounded() * step == 1 || abs((1 / step).rounded() * step - 1) < 1e-9 else {
+    guard step > 0, step <= 0.5, abs((1 / step).rounded() * step - 1) < 1e-9 else {
       throw ValidationError("--step must divide 1 (e.g. 0.1, 0.05, 0.25); got \(step).")
     }
     guard resamples >= 100 else { throw ValidationError("--resamples must be ≥ 100 (got \(resamples)).") }
