@@ -140,21 +140,8 @@ enum BenchCorpus {
     "Swift", "statistics", "Git", "REST APIs", "customer service", "accounting", "Tableau",
   ]
 
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-  }
-
   static func documents(count: Int, words: Int, seed: UInt64, vocabulary: Int = 20_000) -> [String] {
-    var rng = Generator(state: seed)
+    var rng = SplitMix64(seed: seed)
     var total = 0.0
     let cumulative = (0..<vocabulary).map { i -> Double in
       total += 1 / Double(i + 1)
@@ -170,8 +157,8 @@ enum BenchCorpus {
       return s + "x"
     }
     func word() -> String {
-      if rng.unit() < 0.05 { return skills[Int(rng.unit() * Double(skills.count))] }
-      let u = rng.unit() * total
+      if rng.nextDouble() < 0.05 { return skills[Int(rng.nextDouble() * Double(skills.count))] }
+      let u = rng.nextDouble() * total
       var (lo, hi) = (0, vocabulary - 1)
       while lo < hi {
         let mid = (lo + hi) / 2
@@ -181,7 +168,7 @@ enum BenchCorpus {
     }
     func prose(_ n: Int) -> String { (0..<n).map { _ in word() }.joined(separator: " ") }
     return (0..<count).map { i in
-      let listed = (0..<6).map { _ in skills[Int(rng.unit() * Double(skills.count))] }
+      let listed = (0..<6).map { _ in skills[Int(rng.nextDouble() * Double(skills.count))] }
       return i % 2 == 0
         ? "Summary\n\(prose(words / 5))\n\nSkills\n\(listed.joined(separator: ", "))\n\nExperience\n\(prose(words - words / 5))\n"
         : "About the role\n\(prose(words))\n\nRequirements\n- \(listed.joined(separator: "\n- "))\n"
@@ -189,9 +176,9 @@ enum BenchCorpus {
   }
 
   static func unitRows(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
-    var rng = Generator(state: seed)
+    var rng = SplitMix64(seed: seed)
     var m = Matrix(rows: rows, columns: columns)
-    for i in m.storage.indices { m.storage[i] = Float(rng.unit() * 2 - 1) }
+    for i in m.storage.indices { m.storage[i] = Float(rng.nextDouble() * 2 - 1) }
     m.normalizeRows()
     return m
   }

@@ -1,21 +1,10 @@
 import Dispatch
+import JobFitCore
 import LinearAlgebra
-
-/// Seeded inputs so every run measures the same work.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// `rows` unit rows of `columns` uniform entries in [-1, 1], normalised.
 func unitRows(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
-  var rng = SplitMix64(state: seed)
+  var rng = SplitMix64(seed: seed)
   var m = Matrix(rows: rows, columns: columns)
   for i in m.storage.indices { m.storage[i] = Float.random(in: -1...1, using: &rng) }
   m.normalizeRows()
@@ -42,7 +31,7 @@ struct SyntheticText {
   private let cumulative: [Double]
 
   init(vocabulary: Int = 20_000, seed: UInt64) {
-    rng = SplitMix64(state: seed)
+    rng = SplitMix64(seed: seed)
     var total = 0.0
     cumulative = (0..<vocabulary).map { i in
       total += 1 / Double(i + 1)

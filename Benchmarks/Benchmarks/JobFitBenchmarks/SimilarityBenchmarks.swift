@@ -85,7 +85,7 @@ func denseBenchmarks() {
 
 /// One million seeded scores in [-1, 1].
 let topKScores: [Float] = {
-  var rng = SplitMix64(state: 5)
+  var rng = SplitMix64(seed: 5)
   return (0..<1_000_000).map { _ in Float.random(in: -1...1, using: &rng) }
 }()
 

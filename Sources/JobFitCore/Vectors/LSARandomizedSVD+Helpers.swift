@@ -18,7 +18,7 @@ extension RandomizedSVD {
       let shared = UncheckedSendable(base)
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         for row in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) {
-          var generator = SplitMix64(state: SplitMix64.mix(seed &+ SplitMix64.mix(UInt64(rowIdentifiers?[row] ?? row) &+ 1)))
+          var generator = SplitMix64(seed: SplitMix64.mix(seed &+ SplitMix64.mix(UInt64(rowIdentifiers?[row] ?? row) &+ 1)))
           let output = shared.value + row * stride
           var column = 0
           while column < columns {
@@ -33,32 +33,6 @@ extension RandomizedSVD {
       }
     }
     return block
-  }
-}
-
-/// SplitMix64: a tiny, fast, well-mixed 64-bit generator (the seeding generator of xoshiro).
-struct SplitMix64 {
-  var state: UInt64
-
-  /// The SplitMix64 output function, also usable as a hash of one 64-bit value.
-  static func mix(_ value: UInt64) -> UInt64 {
-    var z = value &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform value in (0, 1] with 53 random bits (never 0, so `log` is finite).
-  mutating func nextUnitInterval() -> Double {
-    (Double(next() >> 11) + 1) * 0x1p-53
   }
 }
 

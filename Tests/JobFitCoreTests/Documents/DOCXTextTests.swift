@@ -122,7 +122,7 @@ struct DOCXTextTests {
   @Test("Adversarial .docx files: random bytes, truncated ZIP, no document.xml, legacy .doc")
   func adversarial() throws {
     let folder = try TemporaryFolder()
-    var generator = SeededGenerator(seed: 7)
+    var generator = SplitMix64(seed: 7)
     let random = try folder.write(
       "random.docx", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
     #expect(
@@ -153,18 +153,5 @@ struct DOCXTextTests {
     ) {
       try DocumentLoader().loadDocument(at: doc)
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible random inputs.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
