@@ -47,10 +47,62 @@ public struct SklearnAnalyzer: TextAnalyzer, Hashable {
       // Lowercasing grows UTF-8 by at most 3/2 (for example U+023A → U+2C65); each term holds
       // at least one source byte.
       buffer.reserve(bytes: source.count * 2 + 8, terms: source.count + 1)
+      // ASCII text needs no state beyond the current run: the fast scan handles it, and hands
+      // over to the full scanner at the run holding the first non-ASCII byte.
+      let resume = buffer.sourceRanges == nil ? scanASCIIPrefix(source, into: buffer) : 0
+      guard resume < source.count else { return }
       var scanner = WordScanner(source: source, buffer: buffer)
-      scanner.run()
+      scanner.run(from: resume)
     }
   }
+}
+
+/// Appends the terms of the ASCII part of `source` to `buffer` (whose capacity is reserved), and
+/// returns where the full scanner must resume: `source.count` when all is done, else the start of
+/// the word run (or the byte) holding the first non-ASCII byte.
+///
+/// Only locals in the loop: one table lookup per byte lowercases and classifies it.
+private func scanASCIIPrefix(_ source: UnsafeBufferPointer<UInt8>, into buffer: TermBuffer) -> Int {
+  let count = source.count
+  guard let base = source.baseAddress else { return count }
+  let map = asciiWordLowercase
+  let output = buffer.bytes
+  let ends = buffer.ends
+  var written = buffer.byteCount
+  var terms = buffer.count
+  var index = 0
+  while index < count {
+    let byte = base[index]
+    var mapped = map[Int(byte)]
+    if mapped == 0 {
+      if byte >= 0x80 { break }
+      index &+= 1
+      continue
+    }
+    let start = index
+    let outputStart = written
+    repeat {
+      output[written] = mapped
+      written &+= 1
+      index &+= 1
+      guard index < count else { break }
+      mapped = map[Int(base[index])]
+    } while mapped != 0
+    if index < count && base[index] >= 0x80 {
+      // The run may continue with non-ASCII word characters: rescan it in full.
+      written = outputStart
+      index = start
+      break
+    }
+    if index &- start >= 2 {
+      ends[terms] = written
+      terms &+= 1
+    } else {
+      written = outputStart
+    }
+  }
+  buffer.setContents(terms: terms, bytes: written)
+  return index
 }
 
 /// The state of one scan over a document's UTF-8 bytes.
@@ -66,31 +118,49 @@ private struct WordScanner {
   var scalarCount = 0
   var runStart = 0
   var runEnd = 0
+  /// Whether `buffer.sourceRanges` collects the terms' source ranges.
+  let recordsRanges: Bool
 
   init(source: UnsafeBufferPointer<UInt8>, buffer: TermBuffer) {
     self.source = source
     self.buffer = buffer
+    recordsRanges = buffer.sourceRanges != nil
     output = buffer.bytes
     written = buffer.byteCount
     runOutputStart = written
   }
 
-  mutating func run() {
-    var index = 0
+  mutating func run(from start: Int = 0) {
+    var index = start
     let count = source.count
+    guard index < count, let base = source.baseAddress else { return }
+    let map = asciiWordLowercase
     while index < count {
-      let byte = source[index]
-      if byte < 0x80 {
-        if isASCIIWord(byte) {
-          if scalarCount == 0 { runStart = index }
-          output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-          written += 1
-          scalarCount += 1
-          runEnd = index + 1
-        } else if scalarCount > 0 {
-          flush()
+      let byte = base[index]
+      let mapped = map[Int(byte)]
+      if mapped != 0 {
+        // Fast path: a run of ASCII word bytes, lowercased as they are copied; locals only.
+        if scalarCount == 0 { runStart = index }
+        let first = index
+        var out = written
+        output[out] = mapped
+        out &+= 1
+        index &+= 1
+        while index < count {
+          let next = map[Int(base[index])]
+          if next == 0 { break }
+          output[out] = next
+          out &+= 1
+          index &+= 1
         }
-        index += 1
+        written = out
+        scalarCount &+= index &- first
+        runEnd = index
+        continue
+      }
+      if byte < 0x80 {
+        if scalarCount > 0 { flush() }
+        index &+= 1
         continue
       }
       let (scalar, length) = decodeScalar(at: index)
@@ -128,11 +198,15 @@ private struct WordScanner {
   }
 
   /// Ends the current run: a term if it has two or more scalars, dropped otherwise.
+  @inline(__always)
   private mutating func flush() {
     if scalarCount >= 2 {
       buffer.byteCount = written
       buffer.endTerm()
-      buffer.sourceRanges?.append(contentsOf: [runStart, runEnd])
+      if recordsRanges {
+        buffer.sourceRanges?.append(runStart)
+        buffer.sourceRanges?.append(runEnd)
+      }
     } else {
       written = runOutputStart
     }
@@ -205,6 +279,17 @@ package func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
     return properties.numericType != nil
   }
 }
+
+/// Byte → its lowercase form when it is an ASCII word character (`[0-9A-Za-z_]`), else 0 (all
+/// other ASCII bytes and every byte of a multi-byte UTF-8 sequence). Built once, never freed.
+nonisolated(unsafe) private let asciiWordLowercase: UnsafePointer<UInt8> = {
+  let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+  for byte in 0..<256 {
+    let value = UInt8(byte)
+    map[byte] = value < 0x80 && isASCIIWord(value) ? (value &- 0x41 < 26 ? value | 0x20 : value) : 0
+  }
+  return UnsafePointer(map)
+}()
 
 /// `[0-9A-Za-z_]`, branch-light: the fast path for ASCII bytes.
 @inline(__always)

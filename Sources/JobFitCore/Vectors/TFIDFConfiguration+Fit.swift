@@ -72,14 +72,15 @@ struct FittedCounts {
       let chunk = chunks[index]
       let columns = columnOfLocal[index]
       var writer = RowWriter(model: model)
+      let row = RowAccumulator(columns: model.dimension)
       var entries: [UInt64] = []
       for document in 0..<(chunk.rowPointers.count - 1) {
-        entries.removeAll(keepingCapacity: true)
         for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
           let column = columns[Int(chunk.termIDs[entry])]
-          if column >= 0 { entries.append(RowWriter.entry(column: column, count: chunk.counts[entry])) }
+          if column >= 0 { row.add(column: column, count: chunk.counts[entry]) }
         }
-        writer.appendRow(&entries)
+        row.drain(into: &entries)
+        writer.appendSortedRow(entries)
       }
       return writer
     }
@@ -123,10 +124,7 @@ extension TFIDFConfiguration {
         expected: "at least as many documents as minDocumentFrequency = \(minDocumentFrequency)")
     }
 
-    // Code point order = byte order of UTF-8; ties impossible (terms are distinct).
-    let order = (0..<table.count).sorted {
-      lexicographicallyPrecedes(table.bytes($0), table.bytes($1))
-    }
+    let order = codePointOrder(table)
     var kept = order.map { id in
       let df = Double(documentFrequency[id])
       return df >= minDocuments && df <= maxDocuments
@@ -169,4 +167,27 @@ extension TFIDFConfiguration {
     let columnOfLocal = globalOfLocal.map { $0.map { columnOfGlobal[Int($0)] } }
     return FittedCounts(model: model, chunks: chunks, columnOfLocal: columnOfLocal)
   }
+}
+
+/// The ids of `table`'s terms in code point order (= byte order of UTF-8; no ties, the terms are
+/// distinct).
+///
+/// Sorts (first 8 bytes big-endian, id) keys, so most comparisons are one integer comparison;
+/// only terms sharing their first 8 bytes are compared in full.
+func codePointOrder(_ table: TermTable) -> [Int] {
+  var keys = (0..<table.count).map { id -> (prefix: UInt64, id: Int) in
+    let bytes = table.bytes(id)
+    var prefix: UInt64 = 0
+    for index in 0..<8 {
+      prefix = prefix << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
+    }
+    return (prefix, id)
+  }
+  // A term shorter than 8 bytes pads with zeros, which sort before any byte of a longer term
+  // with the same start, except a real NUL byte: the full comparison settles equal prefixes.
+  keys.sort { a, b in
+    a.prefix != b.prefix
+      ? a.prefix < b.prefix : lexicographicallyPrecedes(table.bytes(a.id), table.bytes(b.id))
+  }
+  return keys.map(\.id)
 }

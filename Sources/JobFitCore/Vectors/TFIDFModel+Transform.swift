@@ -39,25 +39,16 @@ extension TFIDFModel {
     let parts = parallelMap(chunks.count) { chunk in
       var writer = RowWriter(model: self)
       let buffer = TermBuffer()
-      var counts = [Int32](repeating: 0, count: dimension)
-      var touched: [Int32] = []
+      let row = RowAccumulator(columns: dimension)
       var entries: [UInt64] = []
-      counts.withUnsafeMutableBufferPointer { counts in
-        for document in chunks[chunk] {
-          source.terms(ofDocument: document, into: buffer)
-          touched.removeAll(keepingCapacity: true)
-          for index in 0..<buffer.count {
-            guard let column = table.id(of: buffer[index]) else { continue }
-            if counts[Int(column)] == 0 { touched.append(column) }
-            counts[Int(column)] += 1
-          }
-          entries.removeAll(keepingCapacity: true)
-          for column in touched {
-            entries.append(RowWriter.entry(column: column, count: counts[Int(column)]))
-            counts[Int(column)] = 0
-          }
-          writer.appendRow(&entries)
+      for document in chunks[chunk] {
+        source.terms(ofDocument: document, into: buffer)
+        for index in 0..<buffer.count {
+          guard let column = table.id(of: buffer[index]) else { continue }
+          row.add(column: column, count: 1)
         }
+        row.drain(into: &entries)
+        writer.appendSortedRow(entries)
       }
       return writer
     }
@@ -93,25 +84,46 @@ struct RowWriter {
   /// order.
   mutating func appendRow(_ entries: inout [UInt64]) {
     entries.sort()
-    weights.removeAll(keepingCapacity: true)
+    appendSortedRow(entries)
+  }
+
+  /// Appends one row; `entries` holds distinct columns with their counts (see `entry`), in
+  /// increasing column order.
+  mutating func appendSortedRow(_ entries: [UInt64]) {
+    let count = entries.count
+    if weights.count < count { weights = Array(repeating: 0, count: max(count, weights.count * 2)) }
+    let (sublinear, norm) = (self.sublinear, self.norm)
     var total = 0.0
-    for entry in entries {
-      var weight = Double(UInt32(truncatingIfNeeded: entry))
-      if sublinear { weight = log(weight) + 1 }
-      if !idf.isEmpty { weight *= idf[Int(entry >> 32)] }
-      weights.append(weight)
-      switch norm {
-      case .l2: total += weight * weight
-      case .l1: total += abs(weight)
-      case .none: break
+    // Raw pointers: per-element array appends cost a uniqueness check each.
+    weights.withUnsafeMutableBufferPointer { weights in
+      idf.withUnsafeBufferPointer { idf in
+        for (index, entry) in entries.enumerated() {
+          var weight = Double(UInt32(truncatingIfNeeded: entry))
+          if sublinear { weight = log(weight) + 1 }
+          if !idf.isEmpty { weight *= idf[Int(entry >> 32)] }
+          weights[index] = weight
+          switch norm {
+          case .l2: total += weight * weight
+          case .l1: total += abs(weight)
+          case .none: break
+          }
+        }
       }
     }
     // As sklearn's inplace_csr_row_normalize_l2 / _l1: a zero row is left as it is.
     let divisor = norm == .l2 ? total.squareRoot() : total
     let scale = norm == .none || divisor == 0 ? nil : divisor
-    for (entry, weight) in zip(entries, weights) {
-      columnIndices.append(Int32(truncatingIfNeeded: entry >> 32))
-      values.append(Float(scale.map { weight / $0 } ?? weight))
+    columnIndices.append(contentsOf: entries.lazy.map { Int32(truncatingIfNeeded: $0 >> 32) })
+    let first = values.count
+    values.append(contentsOf: repeatElement(0, count: count))
+    values.withUnsafeMutableBufferPointer { values in
+      weights.withUnsafeBufferPointer { weights in
+        if let scale {
+          for index in 0..<count { values[first + index] = Float(weights[index] / scale) }
+        } else {
+          for index in 0..<count { values[first + index] = Float(weights[index]) }
+        }
+      }
     }
     rowPointers.append(columnIndices.count)
   }
