@@ -96,7 +96,7 @@ extension TFIDFConfiguration {
     let chunks = parallelMap(ranges.count) { ChunkCounts(source: source, documents: ranges[$0]) }
 
     // Merge chunk-local ids into corpus-wide ids (first-seen order; sorted below).
-    var table = TermTable()
+    var table = TermTable(minimumCapacity: chunks.map(\.table.count).max() ?? 0)
     var documentFrequency: [Int] = []
     var termFrequency: [Int] = []
     var globalOfLocal: [[Int32]] = []

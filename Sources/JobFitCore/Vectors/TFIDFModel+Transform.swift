@@ -113,8 +113,13 @@ struct RowWriter {
     // As sklearn's inplace_csr_row_normalize_l2 / _l1: a zero row is left as it is.
     let divisor = norm == .l2 ? total.squareRoot() : total
     let scale = norm == .none || divisor == 0 ? nil : divisor
-    columnIndices.append(contentsOf: entries.lazy.map { Int32(truncatingIfNeeded: $0 >> 32) })
     let first = values.count
+    columnIndices.append(contentsOf: repeatElement(0, count: count))
+    columnIndices.withUnsafeMutableBufferPointer { columns in
+      for (index, entry) in entries.enumerated() {
+        columns[first + index] = Int32(truncatingIfNeeded: entry >> 32)
+      }
+    }
     values.append(contentsOf: repeatElement(0, count: count))
     values.withUnsafeMutableBufferPointer { values in
       weights.withUnsafeBufferPointer { weights in

@@ -58,6 +58,8 @@ struct ChunkCounts: Sendable {
   /// token loop pays no array uniqueness or bounds checks; entries are appended once per document.
   /// - Complexity: O(tokens).
   init(source: TermSource, documents: Range<Int>) {
+    // Start near the size a chunk's vocabulary reaches, to skip most rehashes on the way.
+    table = TermTable(minimumCapacity: min(1 << 15, max(64, documents.count * 16)))
     let buffer = TermBuffer()
     // Per local id: (document within the chunk that last held it) << 32 | its entry in the
     // document's scratch entries.
