@@ -72,15 +72,21 @@ struct FittedCounts {
       let chunk = chunks[index]
       let columns = columnOfLocal[index]
       var writer = RowWriter(model: model)
+      writer.reserve(rows: chunk.rowPointers.count - 1, entries: chunk.termIDs.count)
       let row = RowAccumulator(columns: model.dimension)
-      var entries: [UInt64] = []
-      for document in 0..<(chunk.rowPointers.count - 1) {
-        for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
-          let column = columns[Int(chunk.termIDs[entry])]
-          if column >= 0 { row.add(column: column, count: chunk.counts[entry]) }
+      columns.withUnsafeBufferPointer { columns in
+        chunk.termIDs.withUnsafeBufferPointer { termIDs in
+          chunk.counts.withUnsafeBufferPointer { counts in
+            for document in 0..<(chunk.rowPointers.count - 1) {
+              for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
+                let column = columns[Int(termIDs[entry])]
+                if column >= 0 { row.add(column: column, count: counts[entry]) }
+              }
+              let drained = row.drain()
+              writer.appendRow(columns: drained.columns, counts: drained.counts)
+            }
+          }
         }
-        row.drain(into: &entries)
-        writer.appendSortedRow(entries)
       }
       return writer
     }

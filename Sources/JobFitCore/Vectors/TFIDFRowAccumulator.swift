@@ -13,6 +13,9 @@ package final class RowAccumulator {
   @exclusivity(unchecked) private var words: UnsafeMutablePointer<UInt64>
   /// Bit `w % 64` of summary word `w / 64` is set when bitmap word `w` is nonzero.
   @exclusivity(unchecked) private var summary: UnsafeMutablePointer<UInt64>
+  /// The last drained row (a row has at most one entry per column).
+  @exclusivity(unchecked) private var drainedColumns: UnsafeMutablePointer<Int32>
+  @exclusivity(unchecked) private var drainedCounts: UnsafeMutablePointer<Int32>
   private let wordCount: Int
   private let summaryCount: Int
 
@@ -26,12 +29,16 @@ package final class RowAccumulator {
     words.initialize(repeating: 0, count: wordCount)
     summary = .allocate(capacity: summaryCount)
     summary.initialize(repeating: 0, count: summaryCount)
+    drainedColumns = .allocate(capacity: columns)
+    drainedCounts = .allocate(capacity: columns)
   }
 
   deinit {
     counts.deallocate()
     words.deallocate()
     summary.deallocate()
+    drainedColumns.deallocate()
+    drainedCounts.deallocate()
   }
 
   /// Adds `count` occurrences of `column` (which must be below the column count).
@@ -44,10 +51,11 @@ package final class RowAccumulator {
     summary[word &>> 6] |= 1 &<< UInt64(word & 63)
   }
 
-  /// Replaces `entries` with the accumulated (column, count) pairs in increasing column order
-  /// (packed as `RowWriter.entry`) and clears the accumulator.
-  package func drain(into entries: inout [UInt64]) {
-    entries.removeAll(keepingCapacity: true)
+  /// Moves the accumulated row out, in increasing column order, and clears the accumulator.
+  ///
+  /// - Returns: the row's columns and counts, valid until the next `drain`.
+  package func drain() -> (columns: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>) {
+    var written = 0
     for summaryIndex in 0..<summaryCount {
       var summaryBits = summary[summaryIndex]
       guard summaryBits != 0 else { continue }
@@ -60,11 +68,14 @@ package final class RowAccumulator {
         while bits != 0 {
           let column = word &<< 6 | bits.trailingZeroBitCount
           bits &= bits &- 1
-          entries.append(RowWriter.entry(column: Int32(truncatingIfNeeded: column),
-                                         count: counts[column]))
+          drainedColumns[written] = Int32(truncatingIfNeeded: column)
+          drainedCounts[written] = counts[column]
           counts[column] = 0
+          written &+= 1
         }
       }
     }
+    return (UnsafeBufferPointer(start: drainedColumns, count: written),
+            UnsafeBufferPointer(start: drainedCounts, count: written))
   }
 }
