@@ -61,7 +61,8 @@ public struct SklearnAnalyzer: TextAnalyzer, Hashable {
 /// returns where the full scanner must resume: `source.count` when all is done, else the start of
 /// the word run (or the byte) holding the first non-ASCII byte.
 ///
-/// Only locals in the loop: one table lookup per byte lowercases and classifies it.
+/// Only locals in the loop. Inside a word, eight ASCII bytes are classified and lowercased at
+/// once with word arithmetic; elsewhere one table lookup per byte does both.
 private func scanASCIIPrefix(_ source: UnsafeBufferPointer<UInt8>, into buffer: TermBuffer) -> Int {
   let count = source.count
   guard let base = source.baseAddress else { return count }
@@ -73,21 +74,36 @@ private func scanASCIIPrefix(_ source: UnsafeBufferPointer<UInt8>, into buffer: 
   var index = 0
   while index < count {
     let byte = base[index]
-    var mapped = map[Int(byte)]
-    if mapped == 0 {
+    if map[Int(byte)] == 0 {
       if byte >= 0x80 { break }
       index &+= 1
       continue
     }
     let start = index
     let outputStart = written
-    repeat {
-      output[written] = mapped
+    while index < count {
+      // Eight bytes at a time while they are ASCII: classify, lowercase and copy them at once
+      // (stores past the run's end land in reserved space and are overwritten later).
+      if index &+ 8 <= count {
+        let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if chunk & asciiHighBits == 0 {
+          let word = bytes(of: chunk | 0x2020_2020_2020_2020, in: 0x61...0x7A)
+            | bytes(of: chunk, in: 0x30...0x39) | bytes(of: chunk, in: 0x5F...0x5F)
+          let lowered = chunk | bytes(of: chunk, in: 0x41...0x5A) &>> 2
+          UnsafeMutableRawPointer(output + written).storeBytes(of: lowered, as: UInt64.self)
+          let run = (~word & asciiHighBits).trailingZeroBitCount &>> 3
+          written &+= run
+          index &+= run
+          if run == 8 { continue }
+          break
+        }
+      }
+      let next = map[Int(base[index])]
+      if next == 0 { break }
+      output[written] = next
       written &+= 1
       index &+= 1
-      guard index < count else { break }
-      mapped = map[Int(base[index])]
-    } while mapped != 0
+    }
     if index < count && base[index] >= 0x80 {
       // The run may continue with non-ASCII word characters: rescan it in full.
       written = outputStart
@@ -278,6 +294,20 @@ package func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
   default:
     return properties.numericType != nil
   }
+}
+
+private let asciiHighBits: UInt64 = 0x8080_8080_8080_8080
+
+/// The high bit of each byte of `chunk` (all bytes below 0x80) that lies in `range`.
+///
+/// Per byte, `b + 0x80 − lo` has its high bit set iff `b ≥ lo`, and `b + 0x7F − hi` iff
+/// `b > hi`; both sums stay below 0x100, so no carry crosses into the next byte.
+@inline(__always)
+private func bytes(of chunk: UInt64, in range: ClosedRange<UInt8>) -> UInt64 {
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let atLeastLow = chunk &+ ones &* UInt64(0x80 &- range.lowerBound)
+  let aboveHigh = chunk &+ ones &* UInt64(0x7F &- range.upperBound)
+  return atLeastLow & ~aboveHigh & asciiHighBits
 }
 
 /// Byte → its lowercase form when it is an ASCII word character (`[0-9A-Za-z_]`), else 0 (all

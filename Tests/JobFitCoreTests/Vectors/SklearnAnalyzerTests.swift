@@ -67,6 +67,9 @@ struct SklearnAnalyzerTests {
     "ASCII then Café au lait", "résumé first, then ASCII words", "déjà", "x é yz",
     "ab\u{301}cd and more", "ΣΟΦΟΣ ascii ΑΣ", "naïve_Case MIXED 東京 tail", "__ _ 9_ Z",
     "end with é", "end with ab", "tab\tand\nnewline\u{0}nul", "İstanbul Ankara",
+    "INTERNATIONALIZATION and_underscores_here x12345678901234567 ABCDEFGH abcdefghi Z",
+    "exactly8 chars16charsXXXXXXX 12345678", "@[`{ /:09AZaz_ @@AZ[[az{{ 0/9:", "abcdefgh",
+    "mixedCASEwordsWITHdigits0123 and ÉCOLE-Normale longASCIIwordthenÜmlaut",
   ])
   func fastPathMatches(text: String) {
     let expected = analyzer.tokens(in: text).map { Array($0.term.utf8) }
