@@ -104,6 +104,12 @@ struct ChunkCounts: Sendable {
           }
         }
       }
+      if document == 15 {
+        // Reserve for the whole chunk from the first documents' size, to spare regrowth copies.
+        let estimate = termIDs.count / 15 * documents.count * 9 / 8 + distinct
+        termIDs.reserveCapacity(estimate)
+        counts.reserveCapacity(estimate)
+      }
       termIDs.append(contentsOf: documentIDs[0..<distinct])
       counts.append(contentsOf: documentCounts[0..<distinct])
       rowPointers.append(termIDs.count)
