@@ -54,7 +54,9 @@ package final class RowAccumulator {
   /// Moves the accumulated row out, in increasing column order, and clears the accumulator.
   ///
   /// - Returns: the row's columns and counts, valid until the next `drain`.
-  package func drain() -> (columns: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>) {
+  package func drain()
+    -> (columns: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>)
+  {
     var written = 0
     for summaryIndex in 0..<summaryCount {
       var summaryBits = summary[summaryIndex]

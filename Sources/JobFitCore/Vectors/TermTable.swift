@@ -57,10 +57,10 @@ package struct TermTable: @unchecked Sendable {
 
   /// A fast 64-bit hash of a short byte string: 8 bytes at a time, multiply–xorshift mixing.
   ///
-  /// Reads only inside `key`: a tail of 8 bytes or more is covered by one overlapping load of
-  /// the last 8 bytes, 4–7 bytes by two overlapping 4-byte loads, 1–3 bytes by the first, middle
-  /// and last byte. The length is part of the seed, so the overlaps cannot make two keys of
-  /// different lengths collide systematically.
+  /// Reads only inside `key`: a tail of a key of 8 bytes or more is covered by one overlapping
+  /// load of the last 8 bytes, 4–7 bytes by two overlapping 4-byte loads, 1–3 bytes by the
+  /// first, middle and last byte. The length is part of the seed, so the overlaps cannot make
+  /// two keys of different lengths collide systematically.
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = key.count
