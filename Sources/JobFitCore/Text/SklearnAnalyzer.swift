@@ -47,10 +47,78 @@ public struct SklearnAnalyzer: TextAnalyzer, Hashable {
       // Lowercasing grows UTF-8 by at most 3/2 (for example U+023A → U+2C65); each term holds
       // at least one source byte.
       buffer.reserve(bytes: source.count * 2 + 8, terms: source.count + 1)
+      // ASCII text needs no state beyond the current run: the fast scan handles it, and hands
+      // over to the full scanner at the run holding the first non-ASCII byte.
+      let resume = buffer.sourceRanges == nil ? scanASCIIPrefix(source, into: buffer) : 0
+      guard resume < source.count else { return }
       var scanner = WordScanner(source: source, buffer: buffer)
-      scanner.run()
+      scanner.run(from: resume)
     }
   }
+}
+
+/// Appends the terms of the ASCII part of `source` to `buffer` (whose capacity is reserved), and
+/// returns where the full scanner must resume: `source.count` when all is done, else the start of
+/// the word run (or the byte) holding the first non-ASCII byte.
+///
+/// Only locals in the loop. Inside a word, eight ASCII bytes are classified and lowercased at
+/// once with word arithmetic; elsewhere one table lookup per byte does both.
+private func scanASCIIPrefix(_ source: UnsafeBufferPointer<UInt8>, into buffer: TermBuffer) -> Int {
+  let count = source.count
+  guard let base = source.baseAddress else { return count }
+  let map = asciiWordLowercase
+  let output = buffer.bytes
+  let ends = buffer.ends
+  var written = buffer.byteCount
+  var terms = buffer.count
+  var index = 0
+  while index < count {
+    let byte = base[index]
+    if map[Int(byte)] == 0 {
+      if byte >= 0x80 { break }
+      index &+= 1
+      continue
+    }
+    let start = index
+    let outputStart = written
+    while index < count {
+      // Eight bytes at a time while they are ASCII: classify, lowercase and copy them at once
+      // (stores past the run's end land in reserved space and are overwritten later).
+      if index &+ 8 <= count {
+        let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if chunk & asciiHighBits == 0 {
+          let word = bytes(of: chunk | 0x2020_2020_2020_2020, in: 0x61...0x7A)
+            | bytes(of: chunk, in: 0x30...0x39) | bytes(of: chunk, in: 0x5F...0x5F)
+          let lowered = chunk | bytes(of: chunk, in: 0x41...0x5A) &>> 2
+          UnsafeMutableRawPointer(output + written).storeBytes(of: lowered, as: UInt64.self)
+          let run = (~word & asciiHighBits).trailingZeroBitCount &>> 3
+          written &+= run
+          index &+= run
+          if run == 8 { continue }
+          break
+        }
+      }
+      let next = map[Int(base[index])]
+      if next == 0 { break }
+      output[written] = next
+      written &+= 1
+      index &+= 1
+    }
+    if index < count && base[index] >= 0x80 {
+      // The run may continue with non-ASCII word characters: rescan it in full.
+      written = outputStart
+      index = start
+      break
+    }
+    if index &- start >= 2 {
+      ends[terms] = written
+      terms &+= 1
+    } else {
+      written = outputStart
+    }
+  }
+  buffer.setContents(terms: terms, bytes: written)
+  return index
 }
 
 /// The state of one scan over a document's UTF-8 bytes.
@@ -66,31 +134,49 @@ private struct WordScanner {
   var scalarCount = 0
   var runStart = 0
   var runEnd = 0
+  /// Whether `buffer.sourceRanges` collects the terms' source ranges.
+  let recordsRanges: Bool
 
   init(source: UnsafeBufferPointer<UInt8>, buffer: TermBuffer) {
     self.source = source
     self.buffer = buffer
+    recordsRanges = buffer.sourceRanges != nil
     output = buffer.bytes
     written = buffer.byteCount
     runOutputStart = written
   }
 
-  mutating func run() {
-    var index = 0
+  mutating func run(from start: Int = 0) {
+    var index = start
     let count = source.count
+    guard index < count, let base = source.baseAddress else { return }
+    let map = asciiWordLowercase
     while index < count {
-      let byte = source[index]
-      if byte < 0x80 {
-        if isASCIIWord(byte) {
-          if scalarCount == 0 { runStart = index }
-          output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-          written += 1
-          scalarCount += 1
-          runEnd = index + 1
-        } else if scalarCount > 0 {
-          flush()
+      let byte = base[index]
+      let mapped = map[Int(byte)]
+      if mapped != 0 {
+        // Fast path: a run of ASCII word bytes, lowercased as they are copied; locals only.
+        if scalarCount == 0 { runStart = index }
+        let first = index
+        var out = written
+        output[out] = mapped
+        out &+= 1
+        index &+= 1
+        while index < count {
+          let next = map[Int(base[index])]
+          if next == 0 { break }
+          output[out] = next
+          out &+= 1
+          index &+= 1
         }
-        index += 1
+        written = out
+        scalarCount &+= index &- first
+        runEnd = index
+        continue
+      }
+      if byte < 0x80 {
+        if scalarCount > 0 { flush() }
+        index &+= 1
         continue
       }
       let (scalar, length) = decodeScalar(at: index)
@@ -128,11 +214,15 @@ private struct WordScanner {
   }
 
   /// Ends the current run: a term if it has two or more scalars, dropped otherwise.
+  @inline(__always)
   private mutating func flush() {
     if scalarCount >= 2 {
       buffer.byteCount = written
       buffer.endTerm()
-      buffer.sourceRanges?.append(contentsOf: [runStart, runEnd])
+      if recordsRanges {
+        buffer.sourceRanges?.append(runStart)
+        buffer.sourceRanges?.append(runEnd)
+      }
     } else {
       written = runOutputStart
     }
@@ -205,6 +295,31 @@ package func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
     return properties.numericType != nil
   }
 }
+
+private let asciiHighBits: UInt64 = 0x8080_8080_8080_8080
+
+/// The high bit of each byte of `chunk` (all bytes below 0x80) that lies in `range`.
+///
+/// Per byte, `b + 0x80 − lo` has its high bit set iff `b ≥ lo`, and `b + 0x7F − hi` iff
+/// `b > hi`; both sums stay below 0x100, so no carry crosses into the next byte.
+@inline(__always)
+private func bytes(of chunk: UInt64, in range: ClosedRange<UInt8>) -> UInt64 {
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let atLeastLow = chunk &+ ones &* UInt64(0x80 &- range.lowerBound)
+  let aboveHigh = chunk &+ ones &* UInt64(0x7F &- range.upperBound)
+  return atLeastLow & ~aboveHigh & asciiHighBits
+}
+
+/// Byte → its lowercase form when it is an ASCII word character (`[0-9A-Za-z_]`), else 0 (all
+/// other ASCII bytes and every byte of a multi-byte UTF-8 sequence). Built once, never freed.
+nonisolated(unsafe) private let asciiWordLowercase: UnsafePointer<UInt8> = {
+  let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+  for byte in 0..<256 {
+    let value = UInt8(byte)
+    map[byte] = value < 0x80 && isASCIIWord(value) ? (value &- 0x41 < 26 ? value | 0x20 : value) : 0
+  }
+  return UnsafePointer(map)
+}()
 
 /// `[0-9A-Za-z_]`, branch-light: the fast path for ASCII bytes.
 @inline(__always)

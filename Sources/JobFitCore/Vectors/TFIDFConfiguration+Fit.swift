@@ -72,14 +72,21 @@ struct FittedCounts {
       let chunk = chunks[index]
       let columns = columnOfLocal[index]
       var writer = RowWriter(model: model)
-      var entries: [UInt64] = []
-      for document in 0..<(chunk.rowPointers.count - 1) {
-        entries.removeAll(keepingCapacity: true)
-        for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
-          let column = columns[Int(chunk.termIDs[entry])]
-          if column >= 0 { entries.append(RowWriter.entry(column: column, count: chunk.counts[entry])) }
+      writer.reserve(rows: chunk.rowPointers.count - 1, entries: chunk.termIDs.count)
+      let row = RowAccumulator(columns: model.dimension)
+      columns.withUnsafeBufferPointer { columns in
+        chunk.termIDs.withUnsafeBufferPointer { termIDs in
+          chunk.counts.withUnsafeBufferPointer { counts in
+            for document in 0..<(chunk.rowPointers.count - 1) {
+              for entry in chunk.rowPointers[document]..<chunk.rowPointers[document + 1] {
+                let column = columns[Int(termIDs[entry])]
+                if column >= 0 { row.add(column: column, count: counts[entry]) }
+              }
+              let drained = row.drain()
+              writer.appendRow(columns: drained.columns, counts: drained.counts)
+            }
+          }
         }
-        writer.appendRow(&entries)
       }
       return writer
     }
@@ -95,7 +102,7 @@ extension TFIDFConfiguration {
     let chunks = parallelMap(ranges.count) { ChunkCounts(source: source, documents: ranges[$0]) }
 
     // Merge chunk-local ids into corpus-wide ids (first-seen order; sorted below).
-    var table = TermTable()
+    var table = TermTable(minimumCapacity: chunks.map(\.table.count).max() ?? 0)
     var documentFrequency: [Int] = []
     var termFrequency: [Int] = []
     var globalOfLocal: [[Int32]] = []
@@ -123,10 +130,7 @@ extension TFIDFConfiguration {
         expected: "at least as many documents as minDocumentFrequency = \(minDocumentFrequency)")
     }
 
-    // Code point order = byte order of UTF-8; ties impossible (terms are distinct).
-    let order = (0..<table.count).sorted {
-      lexicographicallyPrecedes(table.bytes($0), table.bytes($1))
-    }
+    let order = codePointOrder(table)
     var kept = order.map { id in
       let df = Double(documentFrequency[id])
       return df >= minDocuments && df <= maxDocuments
@@ -169,4 +173,27 @@ extension TFIDFConfiguration {
     let columnOfLocal = globalOfLocal.map { $0.map { columnOfGlobal[Int($0)] } }
     return FittedCounts(model: model, chunks: chunks, columnOfLocal: columnOfLocal)
   }
+}
+
+/// The ids of `table`'s terms in code point order (= byte order of UTF-8; no ties, the terms are
+/// distinct).
+///
+/// Sorts (first 8 bytes big-endian, id) keys, so most comparisons are one integer comparison;
+/// only terms sharing their first 8 bytes are compared in full.
+func codePointOrder(_ table: TermTable) -> [Int] {
+  var keys = (0..<table.count).map { id -> (prefix: UInt64, id: Int) in
+    let bytes = table.bytes(id)
+    var prefix: UInt64 = 0
+    for index in 0..<8 {
+      prefix = prefix << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
+    }
+    return (prefix, id)
+  }
+  // A term shorter than 8 bytes pads with zeros, which sort before any byte of a longer term
+  // with the same start, except a real NUL byte: the full comparison settles equal prefixes.
+  keys.sort { a, b in
+    a.prefix != b.prefix
+      ? a.prefix < b.prefix : lexicographicallyPrecedes(table.bytes(a.id), table.bytes(b.id))
+  }
+  return keys.map(\.id)
 }

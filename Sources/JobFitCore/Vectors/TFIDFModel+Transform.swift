@@ -39,25 +39,15 @@ extension TFIDFModel {
     let parts = parallelMap(chunks.count) { chunk in
       var writer = RowWriter(model: self)
       let buffer = TermBuffer()
-      var counts = [Int32](repeating: 0, count: dimension)
-      var touched: [Int32] = []
-      var entries: [UInt64] = []
-      counts.withUnsafeMutableBufferPointer { counts in
-        for document in chunks[chunk] {
-          source.terms(ofDocument: document, into: buffer)
-          touched.removeAll(keepingCapacity: true)
-          for index in 0..<buffer.count {
-            guard let column = table.id(of: buffer[index]) else { continue }
-            if counts[Int(column)] == 0 { touched.append(column) }
-            counts[Int(column)] += 1
-          }
-          entries.removeAll(keepingCapacity: true)
-          for column in touched {
-            entries.append(RowWriter.entry(column: column, count: counts[Int(column)]))
-            counts[Int(column)] = 0
-          }
-          writer.appendRow(&entries)
+      let row = RowAccumulator(columns: dimension)
+      for document in chunks[chunk] {
+        source.terms(ofDocument: document, into: buffer)
+        for index in 0..<buffer.count {
+          guard let column = table.id(of: buffer[index]) else { continue }
+          row.add(column: column, count: 1)
         }
+        let drained = row.drain()
+        writer.appendRow(columns: drained.columns, counts: drained.counts)
       }
       return writer
     }
@@ -76,6 +66,7 @@ struct RowWriter {
   var columnIndices: [Int32] = []
   var values: [Float] = []
   private var weights: [Double] = []
+  private var rowValues: [Float] = []
 
   init(model: TFIDFModel) {
     sublinear = model.configuration.sublinearTermFrequency
@@ -83,36 +74,52 @@ struct RowWriter {
     idf = model.inverseDocumentFrequency
   }
 
-  /// A (column, count) pair packed so that sorting the integers sorts by column.
-  @inline(__always)
-  static func entry(column: Int32, count: Int32) -> UInt64 {
-    UInt64(UInt32(bitPattern: column)) << 32 | UInt64(UInt32(bitPattern: count))
+  /// Makes room for `rows` more rows holding `entries` more entries in all.
+  mutating func reserve(rows: Int, entries: Int) {
+    rowPointers.reserveCapacity(rowPointers.count + rows)
+    columnIndices.reserveCapacity(columnIndices.count + entries)
+    values.reserveCapacity(values.count + entries)
   }
 
-  /// Appends one row; `entries` holds distinct columns with their counts (see `entry`), in any
-  /// order.
-  mutating func appendRow(_ entries: inout [UInt64]) {
-    entries.sort()
-    weights.removeAll(keepingCapacity: true)
+  /// Appends one row: distinct `columns` in increasing order with their term `counts`.
+  mutating func appendRow(columns: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>) {
+    let count = columns.count
+    if weights.count < count {
+      weights = Array(repeating: 0, count: max(count, weights.count * 2))
+      rowValues = Array(repeating: 0, count: weights.count)
+    }
+    let (sublinear, norm) = (self.sublinear, self.norm)
     var total = 0.0
-    for entry in entries {
-      var weight = Double(UInt32(truncatingIfNeeded: entry))
-      if sublinear { weight = log(weight) + 1 }
-      if !idf.isEmpty { weight *= idf[Int(entry >> 32)] }
-      weights.append(weight)
-      switch norm {
-      case .l2: total += weight * weight
-      case .l1: total += abs(weight)
-      case .none: break
+    // Raw pointers: per-element array appends cost a uniqueness check each.
+    weights.withUnsafeMutableBufferPointer { weights in
+      idf.withUnsafeBufferPointer { idf in
+        for index in 0..<count {
+          var weight = Double(counts[index])
+          if sublinear { weight = log(weight) + 1 }
+          if !idf.isEmpty { weight *= idf[Int(columns[index])] }
+          weights[index] = weight
+          switch norm {
+          case .l2: total += weight * weight
+          case .l1: total += abs(weight)
+          case .none: break
+          }
+        }
       }
     }
     // As sklearn's inplace_csr_row_normalize_l2 / _l1: a zero row is left as it is.
     let divisor = norm == .l2 ? total.squareRoot() : total
     let scale = norm == .none || divisor == 0 ? nil : divisor
-    for (entry, weight) in zip(entries, weights) {
-      columnIndices.append(Int32(truncatingIfNeeded: entry >> 32))
-      values.append(Float(scale.map { weight / $0 } ?? weight))
+    rowValues.withUnsafeMutableBufferPointer { values in
+      weights.withUnsafeBufferPointer { weights in
+        if let scale {
+          for index in 0..<count { values[index] = Float(weights[index] / scale) }
+        } else {
+          for index in 0..<count { values[index] = Float(weights[index]) }
+        }
+      }
     }
+    columnIndices.append(contentsOf: columns)
+    values.append(contentsOf: rowValues[0..<count])
     rowPointers.append(columnIndices.count)
   }
 

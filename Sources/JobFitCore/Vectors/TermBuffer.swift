@@ -64,6 +64,14 @@ package final class TermBuffer {
     count += 1
   }
 
+  /// Sets the term and byte counts after a writer filled `bytes` and `ends` directly (within
+  /// the reserved capacity).
+  @inline(__always)
+  func setContents(terms: Int, bytes: Int) {
+    count = terms
+    byteCount = bytes
+  }
+
   /// Appends a whole term.
   package func append(_ term: UnsafeBufferPointer<UInt8>) {
     reserve(bytes: term.count, terms: 1)

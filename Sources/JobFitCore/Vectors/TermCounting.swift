@@ -52,35 +52,78 @@ struct ChunkCounts: Sendable {
   var counts: [Int32] = []
 
   /// Counts the terms of `documents` of `source`.
-  /// - Complexity: O(tokens), one hash lookup per token.
+  ///
+  /// Per document: look up every token's local id (one hash lookup per token), then fold
+  /// repeats into per-document (id, count) entries through `lastSeen`, all on raw pointers so the
+  /// token loop pays no array uniqueness or bounds checks; entries are appended once per document.
+  /// - Complexity: O(tokens).
   init(source: TermSource, documents: Range<Int>) {
+    // Start near the size a chunk's vocabulary reaches, to skip most rehashes on the way.
+    table = TermTable(minimumCapacity: min(1 << 15, max(64, documents.count * 16)))
     let buffer = TermBuffer()
-    // Per local id: (document within the chunk that last held it) << 32 | its entry in termIDs.
+    // Per local id: (document within the chunk that last held it) << 32 | its entry in the
+    // document's scratch entries.
     var lastSeen: [UInt64] = []
+    var ids: [Int32] = []
+    var documentIDs: [Int32] = []
+    var documentCounts: [Int32] = []
     rowPointers.reserveCapacity(documents.count + 1)
     for (document, sourceIndex) in documents.enumerated() {
       source.terms(ofDocument: sourceIndex, into: buffer)
+      let tokens = buffer.count
+      if ids.count < tokens {
+        ids = Array(repeating: 0, count: tokens * 2)
+        documentIDs = ids
+        documentCounts = ids
+      }
+      ids.withUnsafeMutableBufferPointer { ids in
+        for index in 0..<tokens { ids[index] = table.insert(buffer[index]) }
+      }
+      if lastSeen.count < table.count {
+        lastSeen.append(contentsOf: repeatElement(UInt64.max, count: table.count - lastSeen.count))
+      }
       let tag = UInt64(document) << 32
-      for index in 0..<buffer.count {
-        let id = Int(table.insert(buffer[index]))
-        if id == lastSeen.count { lastSeen.append(UInt64.max) }
-        let seen = lastSeen[id]
-        if seen & 0xFFFF_FFFF_0000_0000 == tag {
-          counts[Int(truncatingIfNeeded: seen & 0xFFFF_FFFF)] += 1
-        } else {
-          lastSeen[id] = tag | UInt64(termIDs.count)
-          termIDs.append(Int32(id))
-          counts.append(1)
+      var distinct = 0
+      lastSeen.withUnsafeMutableBufferPointer { lastSeen in
+        ids.withUnsafeBufferPointer { ids in
+          documentIDs.withUnsafeMutableBufferPointer { documentIDs in
+            documentCounts.withUnsafeMutableBufferPointer { documentCounts in
+              for index in 0..<tokens {
+                let id = Int(ids[index])
+                let seen = lastSeen[id]
+                if seen & 0xFFFF_FFFF_0000_0000 == tag {
+                  documentCounts[Int(truncatingIfNeeded: seen & 0xFFFF_FFFF)] &+= 1
+                } else {
+                  lastSeen[id] = tag | UInt64(distinct)
+                  documentIDs[distinct] = Int32(truncatingIfNeeded: id)
+                  documentCounts[distinct] = 1
+                  distinct &+= 1
+                }
+              }
+            }
+          }
         }
       }
+      if document == 15 {
+        // Reserve for the whole chunk from the first documents' size, to spare regrowth copies.
+        let estimate = termIDs.count / 15 * documents.count * 9 / 8 + distinct
+        termIDs.reserveCapacity(estimate)
+        counts.reserveCapacity(estimate)
+      }
+      termIDs.append(contentsOf: documentIDs[0..<distinct])
+      counts.append(contentsOf: documentCounts[0..<distinct])
       rowPointers.append(termIDs.count)
     }
     // Frequencies per term, from the per-document entries (cheaper than per token).
     documentFrequency = Array(repeating: 0, count: table.count)
     termFrequency = Array(repeating: 0, count: table.count)
-    for (id, count) in zip(termIDs, counts) {
-      documentFrequency[Int(id)] += 1
-      termFrequency[Int(id)] += Int(count)
+    documentFrequency.withUnsafeMutableBufferPointer { documentFrequency in
+      termFrequency.withUnsafeMutableBufferPointer { termFrequency in
+        for (id, count) in zip(termIDs, counts) {
+          documentFrequency[Int(id)] &+= 1
+          termFrequency[Int(id)] &+= Int(count)
+        }
+      }
     }
   }
 }

@@ -56,25 +56,32 @@ package struct TermTable: @unchecked Sendable {
   }
 
   /// A fast 64-bit hash of a short byte string: 8 bytes at a time, multiply–xorshift mixing.
+  ///
+  /// Reads only inside `key`: a tail of a key of 8 bytes or more is covered by one overlapping
+  /// load of the last 8 bytes, 4–7 bytes by two overlapping 4-byte loads, 1–3 bytes by the
+  /// first, middle and last byte. The length is part of the seed, so the overlaps cannot make
+  /// two keys of different lengths collide systematically.
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return mix(h) }
+    let count = key.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+    guard let base = key.baseAddress, count > 0 else { return mix(h) }
     let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= key.count {
-      h = mix(h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      offset += 8
-    }
-    if offset < key.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < key.count {
-        tail |= UInt64(base[offset]) << shift
-        shift += 8
-        offset += 1
+    if count >= 8 {
+      var offset = 0
+      while offset + 8 <= count {
+        h = mix(h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        offset += 8
       }
-      h = mix(h ^ tail)
+      if offset < count {
+        h = mix(h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+      }
+    } else if count >= 4 {
+      let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      h = mix(h ^ (high << 32 | low))
+    } else {
+      h = mix(h ^ (UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16))
     }
     return h
   }
@@ -217,13 +224,25 @@ private func memoryEqual(
   _ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int
 ) -> Bool {
   guard let b else { return count == 0 }
-  var index = 0
-  while index + 8 <= count {
-    let x = UnsafeRawPointer(a).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-    let y = UnsafeRawPointer(b).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-    if x != y { return false }
-    index += 8
+  let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+  if count >= 8 {
+    var index = 0
+    while index + 8 <= count {
+      if x.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        != y.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+      index += 8
+    }
+    // The last 8 bytes, overlapping bytes already compared.
+    return index == count
+      || x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
   }
+  if count >= 4 {
+    return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+      && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+  }
+  var index = 0
   while index < count {
     if a[index] != b[index] { return false }
     index += 1

@@ -53,4 +53,33 @@ struct SklearnAnalyzerTests {
       expectTokens(tokens, expected, in: text)
     }
   }
+
+  /// The terms of the allocation-free path that fit and transform use (ASCII fast scan, handing
+  /// over to the full scanner at the first non-ASCII run).
+  static func fastTerms(_ text: String, buffer: TermBuffer = TermBuffer()) -> [[UInt8]] {
+    buffer.reset()
+    SklearnAnalyzer().appendTerms(of: text, to: buffer)
+    return (0..<buffer.count).map { Array(buffer[$0]) }
+  }
+
+  @Test("The fit path's ASCII fast scan gives the same terms as the full scanner", arguments: [
+    "", "a", "ab", "x ab", "ab x", "Hello, World! It's a test_case: 42 x C++",
+    "ASCII then Café au lait", "résumé first, then ASCII words", "déjà", "x é yz",
+    "ab\u{301}cd and more", "ΣΟΦΟΣ ascii ΑΣ", "naïve_Case MIXED 東京 tail", "__ _ 9_ Z",
+    "end with é", "end with ab", "tab\tand\nnewline\u{0}nul", "İstanbul Ankara",
+    "INTERNATIONALIZATION and_underscores_here x12345678901234567 ABCDEFGH abcdefghi Z",
+    "exactly8 chars16charsXXXXXXX 12345678", "@[`{ /:09AZaz_ @@AZ[[az{{ 0/9:", "abcdefgh",
+    "mixedCASEwordsWITHdigits0123 and ÉCOLE-Normale longASCIIwordthenÜmlaut",
+  ])
+  func fastPathMatches(text: String) {
+    let expected = analyzer.tokens(in: text).map { Array($0.term.utf8) }
+    #expect(Self.fastTerms(text) == expected)
+    // Appending after earlier terms (a reused buffer) keeps each term's bytes.
+    let buffer = TermBuffer(capacity: 4)
+    buffer.reset()
+    SklearnAnalyzer().appendTerms(of: "Prefix words", to: buffer)
+    SklearnAnalyzer().appendTerms(of: text, to: buffer)
+    let all = (0..<buffer.count).map { Array(buffer[$0]) }
+    #expect(all == [Array("prefix".utf8), Array("words".utf8)] + expected)
+  }
 }
