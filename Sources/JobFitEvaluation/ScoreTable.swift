@@ -113,8 +113,11 @@ extension ScoreTable {
     let engineChannels = channels.filter { $0 != .encoder }
     var weights: [Channel: Double] = [:]
     for c in engineChannels { weights[c] = 1 }
+    // With only the encoder asked for, the engine still fits TF-IDF (LSA and the channels need
+    // a configuration with a positive weight) but computes no channel matrix.
     let engine = try MatchEngine(
-      configuration: MatchConfiguration(analyzer: choice, weights: try ChannelWeights(weights)))
+      configuration: MatchConfiguration(
+        analyzer: choice, weights: weights.isEmpty ? .lexicalOnly : try ChannelWeights(weights)))
     var matrices = try engine.channelScores(
       queries: postings, items: resumes, queryRole: .posting, channels: engineChannels)
     lap("channels \(engineChannels.map(\.rawValue).joined(separator: ","))")

@@ -76,13 +76,15 @@ struct Eval: ParsableCommand {
     guard let channels else {
       return [.lexical, .skills, .resumeCoverage, .lsa] + (MatchEngine.encoderInstalled ? [.encoder] : [])
     }
-    return try channels.split(separator: ",").map { name in
+    let chosen = try channels.split(separator: ",").map { name in
       let trimmed = name.trimmingCharacters(in: .whitespaces)
       guard let channel = Channel(rawValue: trimmed) else {
         throw ValidationError("--channels: unknown channel '\(trimmed)'.")
       }
       return channel
-    }.sorted()
+    }
+    guard !chosen.isEmpty else { throw ValidationError("--channels: name at least one channel.") }
+    return Set(chosen).sorted()
   }
 
   func fixedWeights() throws -> ChannelWeights? {

@@ -34,7 +34,7 @@ struct EvalEndToEndTests {
 
   @Test("Unknown tasks, channels and grid steps are usage errors (64)", arguments: [
     ["--tasks", "nosuchset"], ["--channels", "lexical,colour"], ["--step", "0.3"],
-    ["--weights", "lexical=abc"],
+    ["--weights", "lexical=abc"], ["--channels", ","],
   ])
   func usageErrors(_ extra: [String]) throws {
     let folder = try emptyFolder()
