@@ -99,8 +99,11 @@ extension EvaluationReport {
   /// A Markdown report: the goal checks, one table per task, per-group nDCG@10.
   public func markdown(metrics: [String]? = nil) -> String {
     var out = "# JobFit evaluation (\(date), v\(version), split: \(split))\n\n"
-    out += "Blend weights: " + weights.sorted { $0.key < $1.key }
-      .map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ") + "\n"
+    out += "Blend weights: "
+      + (weights.isEmpty
+        ? "none (no blend: its channels were not scored)"
+        : weights.sorted { $0.key < $1.key }
+          .map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")) + "\n"
     if let tuning {
       out += "Tuned on dev (\(tuning.devQueries) queries, \(tuning.gridPoints) grid points): "
       out += "\(tuning.objective) \(String(format: "%.3f", tuning.best))"

@@ -44,9 +44,11 @@ public struct EvaluationRunner {
 
     var weights = options.weights
     var tuning: EvaluationReport.Tuning?
-    if options.tune {
+    let tuningTasks = tasks.filter { !options.holdOutTasks.contains($0.name) }
+    let tuned = options.tune && !tuningTasks.isEmpty
+    if options.tune && !tuned { log("no task to tune on (all held out): reporting the given weights") }
+    if tuned {
       var tuner = BlendTuner(channels: options.channels, step: options.tuneStep)
-      let tuningTasks = tasks.filter { !options.holdOutTasks.contains($0.name) }
       let datasets = Array(Set(tuningTasks.map(\.dataset))).sorted()
       tuner.taskGroups = tuningTasks.map { datasets.firstIndex(of: $0.dataset) ?? 0 }
       let outcome = try tuner.tune(tuner.prepare(tasks: tuningTasks, table: table))
@@ -58,9 +60,17 @@ public struct EvaluationRunner {
       log("tuned weights: \(weights.channels.map { "\($0.rawValue)=\(weights[$0])" }.joined(separator: " "))")
     }
 
-    let systems: [EvaluationSystem] =
-      [.tfidf, .bm25] + options.channels.map { .channel($0) } + [.blend("default")]
-      + (options.tune ? [.blend("tuned")] : [])
+    // The shipped default is reported only when all its channels were scored; the blend under
+    // test (tuned, or given with --weights) comes last.
+    var systems: [EvaluationSystem] = [.tfidf, .bm25] + options.channels.map { .channel($0) }
+    if Set(ChannelWeights.default.channels).isSubset(of: options.channels) {
+      systems.append(.blend("default"))
+    }
+    if tuned {
+      systems.append(.blend("tuned"))
+    } else if weights != .default {
+      systems.append(.blend("given"))
+    }
     let reports = try tasks.map { task in
       try report(task: task, table: table, systems: systems, tuned: weights)
     }
@@ -70,7 +80,8 @@ public struct EvaluationRunner {
     return EvaluationReport(
       version: JobFitVersion.current, date: date, split: options.split.rawValue,
       channels: options.channels.map(\.rawValue),
-      weights: Dictionary(uniqueKeysWithValues: weights.channels.map { ($0.rawValue, weights[$0]) }),
+      weights: systems.contains(where: { if case .blend = $0 { true } else { false } })
+        ? Dictionary(uniqueKeysWithValues: weights.channels.map { ($0.rawValue, weights[$0]) }) : [:],
       tuning: tuning, tasks: reports, goals: GoalCheck.check(reports),
       seconds: Double((clock.now - started).components.seconds))
   }
@@ -86,8 +97,8 @@ public struct EvaluationRunner {
     for system in systems {
       let weights: ChannelWeights? =
         switch system {
-        case .blend("tuned"): tuned
-        case .blend: .default
+        case .blend("default"): .default
+        case .blend: tuned
         default: nil
         }
       let run = table.run(system, task: task, queries: queries, weights: weights)
@@ -113,7 +124,7 @@ public struct EvaluationRunner {
     }
     // Paired bootstrap: the reported blend against every other system, on nDCG@10.
     var versus: [String: MetricSummary] = [:]
-    if let blend = runs.last, !blend.values.isEmpty {
+    if let blend = runs.last, case .blend = blend.system, !blend.values.isEmpty {
       let b = blend.values.map { $0.metrics[ReportedMetrics.ndcg10] ?? 0 }
       for run in runs.dropLast() {
         let other = run.values.map { $0.metrics[ReportedMetrics.ndcg10] ?? 0 }
@@ -171,9 +182,9 @@ extension GoalCheck {
   static func check(_ reports: [TaskReport]) -> [GoalCheck] {
     var goals: [GoalCheck] = []
     for task in reports {
-      guard let blend = task.systems.last, let b = blend.metrics[ReportedMetrics.ndcg10]?.mean else {
-        continue
-      }
+      guard let blend = task.systems.last, blend.system.hasPrefix("blend:"),
+        let b = blend.metrics[ReportedMetrics.ndcg10]?.mean
+      else { continue }
       if !task.graded {
         let singles = task.systems.filter { Channel(rawValue: $0.system) != nil }
         guard let best = singles.max(by: {
