@@ -74,7 +74,8 @@ struct Rank: ParsableCommand {
         let rank = String(repeating: " ", count: max(0, 4 - String(m.rank).count)) + String(m.rank)
         sink.line("\(rank)  \(Format.scoreText(m.score))  \(Format.truncate(m.title, 60))  [\(m.id)]")
         if let skills = m.skills, !(skills.matched.isEmpty && skills.missing.isEmpty) {
-          sink.line("               " + style.green("✓ \(Format.truncate(Format.matchedList(m), 80))"))
+          let matched = skills.matched.isEmpty ? "no skill of the posting" : Format.matchedList(m)
+          sink.line("               " + style.green("✓ \(Format.truncate(matched, 80))"))
           if !skills.missing.isEmpty {
             sink.line("               " + style.red("✗ \(Format.truncate(Format.missingList(m), 80))"))
           }
