@@ -44,9 +44,7 @@ struct BlendTuner {
   func prepare(tasks: [EvaluationTask], table: ScoreTable) -> [[Query]] {
     tasks.map { task in
       let (queries, _) = task.prepared(split: .dev)
-      let chosen = queries.sorted {
-        EncoderCache.Key($0.id).hash < EncoderCache.Key($1.id).hash
-      }.prefix(maxQueriesPerTask)
+      let chosen = queries.sorted { fnv1a($0.id) < fnv1a($1.id) }.prefix(maxQueriesPerTask)
       let scorers = channels.map { table.scorer(.channel($0), queryRole: task.queryRole) }
       return chosen.map { query in
         var scores = [Float](repeating: 0, count: query.candidates.count * channels.count)

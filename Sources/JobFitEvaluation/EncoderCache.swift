@@ -23,15 +23,8 @@ struct EncoderCache {
     var length: UInt64
 
     init(_ text: String) {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      var n: UInt64 = 0
-      for byte in text.utf8 {
-        h ^= UInt64(byte)
-        h &*= 0x0000_0100_0000_01B3
-        n += 1
-      }
-      hash = h
-      length = n
+      hash = fnv1a(text)
+      length = UInt64(text.utf8.count)
     }
   }
 

@@ -143,15 +143,12 @@ public struct EvaluationRunner {
   /// relevant items kept first so every kept query stays evaluable.
   func sliced(_ task: EvaluationTask) -> EvaluationTask {
     var task = task
-    func byHash(_ ids: [Document]) -> [Document] {
-      ids.sorted { EncoderCache.Key($0.id).hash < EncoderCache.Key($1.id).hash }
-    }
     if let maxQueries = options.maxQueries, task.queries.count > maxQueries {
-      task.queries = Array(byHash(task.queries).prefix(maxQueries))
+      task.queries = Array(task.queries.inHashOrder().prefix(maxQueries))
     }
     if let maxItems = options.maxItems, task.pools == nil, task.items.count > maxItems {
       let relevant = Set(task.queries.flatMap { (task.gains[$0.id] ?? [:]).filter { $0.value > 0 }.keys })
-      let ordered = byHash(task.items)
+      let ordered = task.items.inHashOrder()
       let keep = ordered.filter { relevant.contains($0.id) }.prefix(maxItems / 2)
         + ordered.filter { !relevant.contains($0.id) }.prefix(maxItems - min(maxItems / 2, relevant.count))
       let kept = Set(keep.map(\.id))

@@ -63,12 +63,7 @@ public enum EvaluationSplit: String, Sendable, CaseIterable, Codable {
   /// The half a split key belongs to: FNV-1a 64 of the key's UTF-8 bytes, even → dev, odd →
   /// test. Stable across runs, machines and Swift versions (unlike `Hasher`).
   public static func half(of key: String) -> EvaluationSplit {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
-    }
-    return hash % 2 == 0 ? .dev : .test
+    fnv1a(key) % 2 == 0 ? .dev : .test
   }
 
   /// Whether a query with `key` belongs to this split.
@@ -93,5 +88,25 @@ extension EvaluationTask {
       return pool.reduce(0) { $0 + ((judged[$1] ?? 0) > 0 ? 1 : 0) }
     }
     return judged.values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+  }
+}
+
+/// FNV-1a 64 of the UTF-8 bytes of `text`: the stable hash of the evaluation (dev/test split,
+/// quick-slice and tuning order, duplicate detection, the encoder cache key). Unlike `Hasher`,
+/// the same on every run, machine and Swift version.
+func fnv1a(_ text: String) -> UInt64 {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash &*= 0x0000_0100_0000_01B3
+  }
+  return hash
+}
+
+extension Array where Element == Document {
+  /// The documents ordered by the FNV-1a hash of their ids: a fixed pseudo-random order, so a
+  /// prefix is a reproducible sample.
+  func inHashOrder() -> [Document] {
+    map { (fnv1a($0.id), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 }

@@ -71,7 +71,7 @@ extension EvaluationData {
       let row = Row(
         id: id, category: table.value("Category", record).trimmedField,
         title: table.value("Title", record), text: text)
-      let hash = DatasetText.fnv1a(text)
+      let hash = fnv1a(text)
       if let earlier = rowsByHash[hash]?.first(where: {
         rows[$0].text.utf8.elementsEqual(text.utf8)
       }) {

@@ -209,16 +209,6 @@ enum DatasetText {
       .replacingOccurrences(of: "\r", with: "\n")
   }
 
-  /// FNV-1a 64 of the UTF-8 bytes of `text`.
-  static func fnv1a(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
-    }
-    return hash
-  }
-
   /// `ids` ordered by number when both are integers, else by text (for "keep the lower ID").
   static func idPrecedes(_ a: String, _ b: String) -> Bool {
     if let x = Int(a), let y = Int(b) { return x < y }
