@@ -175,7 +175,11 @@ struct BlendTuner {
       groupTotals[group] = (entry.sum + sum / Double(queries.count), entry.count + 1)
     }
     guard !groupTotals.isEmpty else { return 0 }
-    return groupTotals.values.reduce(0) { $0 + $1.sum / Double($1.count) } / Double(groupTotals.count)
+    // Summed in group order: dictionary order changes from run to run, and so would the last bit.
+    return groupTotals.keys.sorted().reduce(0) { total, group in
+      let entry = groupTotals[group] ?? (0, 1)
+      return total + entry.sum / Double(entry.count)
+    } / Double(groupTotals.count)
   }
 
   /// Indices of the `k` largest values, best first; ties by lower index (as the reports rank).
