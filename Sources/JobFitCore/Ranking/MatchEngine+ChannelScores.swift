@@ -81,8 +81,7 @@ extension MatchEngine {
       }
     }
     if wanted.contains(.lsa) {
-      let k = min(256, max(1, min(fitted.matrix.rows, fitted.matrix.columns) - 1))
-      let lsa = try LSAModel.fit(fitted.matrix, components: k).embed(fitted.matrix)
+      let lsa = try Self.lsaVectors(fitted.matrix)
       let itemBlock = try Matrix(
         rows: items.count, columns: lsa.columns,
         storage: Array(lsa.storage[0..<(items.count * lsa.columns)]))

@@ -182,11 +182,15 @@ public struct MatchEngine: Sendable {
   {
     var result = SemanticVectors()
     if let encoder { result.embeddings = try encoder.encodeDocuments(texts) }
-    if configuration.weights[.lsa] > 0 {
-      let k = min(256, max(1, min(tfidf.rows, tfidf.columns) - 1))
-      result.lsa = try LSAModel.fit(tfidf, components: k).embed(tfidf)
-    }
+    if configuration.weights[.lsa] > 0 { result.lsa = try Self.lsaVectors(tfidf) }
     return result
+  }
+
+  /// LSA vectors of the run's documents: the truncated SVD of their TF-IDF matrix with up to 256
+  /// components (fewer when the matrix is smaller), each document folded in.
+  static func lsaVectors(_ tfidf: CSRMatrix) throws -> Matrix {
+    let k = min(256, max(1, min(tfidf.rows, tfidf.columns) - 1))
+    return try LSAModel.fit(tfidf, components: k).embed(tfidf)
   }
 
   /// Skill profiles of `documents` (in parallel), or nil when no skills channel is on.
