@@ -6,7 +6,7 @@ import JobFitCore
 public struct EvaluationRunner {
   public struct Options: Sendable {
     /// Channels scored (the blend is searched over these).
-    public var channels: [Channel] = [.lexical, .skills, .resumeCoverage, .lsa]
+    public var channels: [Channel] = [.lexical, .skills, .resumeCoverage, .title, .lsa]
     /// Choose the blend on dev and report on test (when false: report `weights` on `split`).
     public var tune = true
     public var weights: ChannelWeights = .default

@@ -27,7 +27,7 @@ struct Eval: ParsableCommand {
       discussion: "Tasks: \(EvaluationData.taskNames.joined(separator: ", "))."))
   var tasks: String?
 
-  @Option(help: "Channels to score and blend, comma-separated (default: lexical, skills, resume_coverage, lsa, and encoder when installed).")
+  @Option(help: "Channels to score and blend, comma-separated (default: lexical, skills, resume_coverage, title_match, lsa, and encoder when installed).")
   var channels: String?
 
   @Option(help: "Language of the analyzer for the JobFit channels and BM25 (stop words, Snowball stemming).")
@@ -74,7 +74,7 @@ struct Eval: ParsableCommand {
 
   func chosenChannels() throws -> [Channel] {
     guard let channels else {
-      return [.lexical, .skills, .resumeCoverage, .lsa] + (MatchEngine.encoderInstalled ? [.encoder] : [])
+      return [.lexical, .skills, .resumeCoverage, .title, .lsa] + (MatchEngine.encoderInstalled ? [.encoder] : [])
     }
     let chosen = try channels.split(separator: ",").map { name in
       let trimmed = name.trimmingCharacters(in: .whitespaces)

@@ -51,9 +51,9 @@ struct AnalysisOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Channels to blend, comma-separated: lexical, skills, resume_coverage (default: all).",
-      discussion: "Default weights (chosen by jobfit eval): lexical 0.81, skills 0.11, resume_coverage 0.08; encoder joins at 0.4, lsa at 0.2; renormalised "
-        + "over the channels chosen."))
+      "Channels to blend, comma-separated: lexical, skills, title_match, resume_coverage, encoder, lsa (default: lexical, skills, title_match).",
+      discussion: "Default weights (chosen by jobfit eval): lexical 0.72, skills 0.09, title_match 0.19; encoder joins at 0.4, lsa at 0.2, "
+        + "resume_coverage at 0.08; renormalised over the channels chosen."))
   var channels: String?
 
   func validate() throws {

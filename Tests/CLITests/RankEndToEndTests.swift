@@ -51,9 +51,9 @@ struct RankEndToEndTests {
       let score = try #require(result["score"] as? Double)
       let channels = try #require(result["channels"] as? [String: Double])
       #expect(score <= previous && score >= 0 && score <= 1)
-      // The documented default blend: 0.81 lexical + 0.11 skills + 0.08 resume_coverage.
-      let blended = 0.81 * (channels["lexical"] ?? .nan) + 0.11 * (channels["skills"] ?? .nan)
-        + 0.08 * (channels["resume_coverage"] ?? .nan)
+      // The documented default blend: 0.72 lexical + 0.09 skills + 0.19 title_match.
+      let blended = 0.72 * (channels["lexical"] ?? .nan) + 0.09 * (channels["skills"] ?? .nan)
+        + 0.19 * (channels["title_match"] ?? .nan)
       #expect(abs(blended - score) < 2e-6)
       let skills = try #require(result["skills"] as? [String: Any])
       #expect(skills["matched"] is [Any] && skills["missing"] is [Any])
@@ -74,7 +74,7 @@ struct RankEndToEndTests {
     #expect(forward.stdout == backward.stdout)
     #expect(
       forward.stdout.hasPrefix(
-        "rank,id,title,path,score,lexical,skills,resume_coverage,encoder,lsa,matched_skills,missing_skills\n"))
+        "rank,id,title,path,score,lexical,skills,resume_coverage,encoder,lsa,title_match,matched_skills,missing_skills\n"))
     #expect(forward.stdout.split(separator: "\n").count == 11)
   }
 

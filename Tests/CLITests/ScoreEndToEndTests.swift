@@ -40,7 +40,7 @@ struct ScoreEndToEndTests {
     let rows = run.stdout.split(separator: "\n").map(String.init)
     #expect(
       rows.first
-        == "by,query_id,query_title,rank,id,title,path,score,lexical,skills,resume_coverage,encoder,lsa,"
+        == "by,query_id,query_title,rank,id,title,path,score,lexical,skills,resume_coverage,encoder,lsa,title_match,"
         + "matched_skills,missing_skills")
     #expect(rows.count == 7)
     for row in rows.dropFirst() {

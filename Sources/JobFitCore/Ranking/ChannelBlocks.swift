@@ -1,20 +1,24 @@
 /// Lays every channel's vector side by side in one sparse row per document.
 ///
 /// Columns `[0, V)` hold the TF-IDF row, `[V, V + S)` the **skills** block and
-/// `[V + S, V + 2S)` the **resume_coverage** block (S = taxonomy size). Query rows are scaled by
-/// the channel weights, so `query · item = Σ w_c × s_c`, the blended score.
+/// `[V + S, V + 2S)` the **resume_coverage** block (S = taxonomy size) and `[V + 2S, V + 2S + T)`
+/// the **title** block (T = the title vocabulary). Query rows are scaled by the channel weights,
+/// so `query · item = Σ w_c × s_c`, the blended score.
 struct ChannelBlocks {
   let weights: ChannelWeights
   let vocabulary: Int
   let taxonomy: SkillTaxonomy?
   var specificity: SkillSpecificity = .uniform
+  /// Columns of the title block (0 when the title channel is off).
+  var titleVocabulary = 0
 
   var skillCount: Int { taxonomy?.skills.count ?? 0 }
-  var columns: Int { vocabulary + 2 * skillCount }
+  var columns: Int { vocabulary + 2 * skillCount + titleVocabulary }
 
-  func rows(lexical: CSRMatrix, profiles: [SkillProfile]?, role: DocumentRole, weighted: Bool)
-    -> CSRMatrix
-  {
+  func rows(
+    lexical: CSRMatrix, profiles: [SkillProfile]?, role: DocumentRole, weighted: Bool,
+    titles: CSRMatrix? = nil
+  ) -> CSRMatrix {
     var pointers = [0]
     var indices: [Int32] = []
     var values: [Float] = []
@@ -24,6 +28,8 @@ struct ChannelBlocks {
     let wLexical = weighted ? weights[.lexical] : 1
     let wSkills = weighted ? weights[.skills] : 1
     let wReverse = weighted ? weights[.resumeCoverage] : 1
+    let wTitle = weighted ? weights[.title] : 1
+    let titleOffset = Int32(vocabulary + 2 * skillCount)
     for r in 0..<lexical.rows {
       if wLexical > 0 {
         lexical.withRow(r) { cols, vals in
@@ -50,6 +56,14 @@ struct ChannelBlocks {
           for (s, v) in reverseSide {
             indices.append(Int32(vocabulary + skillCount + s))
             values.append(Float(v * wReverse))
+          }
+        }
+      }
+      if let titles, wTitle > 0 {
+        titles.withRow(r) { cols, vals in
+          for k in 0..<cols.count {
+            indices.append(titleOffset + cols[k])
+            values.append(vals[k] * Float(wTitle))
           }
         }
       }

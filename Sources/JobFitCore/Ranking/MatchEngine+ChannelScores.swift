@@ -80,6 +80,15 @@ extension MatchEngine {
         scores[channel] = try q.dotProducts(with: i)
       }
     }
+    if wanted.contains(.title) {
+      guard let titles = try titleVectors(items: items, queries: queries, queryRole: queryRole)
+      else {
+        throw JobFitError.invalidParameter(
+          name: "channels", value: Channel.title.rawValue,
+          expected: "an engine configured with the title channel")
+      }
+      scores[.title] = try titles.queries.dotProducts(with: titles.items)
+    }
     if wanted.contains(.lsa) {
       let lsa = try Self.lsaVectors(fitted.matrix)
       let itemBlock = try Matrix(

@@ -126,11 +126,17 @@ public struct MatchEngine: Sendable {
 
     let weights = configuration.weights
     let specificity = SkillSpecificity(profiles: (itemProfiles ?? []) + (queryProfiles ?? []))
+    let titles = try titleVectors(items: items, queries: queries, queryRole: queryRole)
     let blocks = ChannelBlocks(
       weights: weights, vocabulary: fitted.model.dimension,
-      taxonomy: profiler?.matcher.taxonomy, specificity: specificity)
-    let queryRows = blocks.rows(lexical: lexicalQueries, profiles: queryProfiles, role: queryRole, weighted: true)
-    let itemRows = blocks.rows(lexical: lexicalItems, profiles: itemProfiles, role: itemRole, weighted: false)
+      taxonomy: profiler?.matcher.taxonomy, specificity: specificity,
+      titleVocabulary: titles?.terms.count ?? 0)
+    let queryRows = blocks.rows(
+      lexical: lexicalQueries, profiles: queryProfiles, role: queryRole, weighted: true,
+      titles: titles?.queries)
+    let itemRows = blocks.rows(
+      lexical: lexicalItems, profiles: itemProfiles, role: itemRole, weighted: false,
+      titles: titles?.items)
     let dense = try semanticVectors(texts: texts, tfidf: fitted.matrix, itemCount: items.count)
     let hits: [[ScoredIndex]]
     if weights.needsDense {
@@ -145,13 +151,14 @@ public struct MatchEngine: Sendable {
 
     let explainer = PairExplainer(
       weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms,
-      specificity: specificity, detailed: explain)
+      specificity: specificity, detailed: explain, titleTerms: titles?.terms ?? [])
     return queries.indices.map { q in
       var scored = hits[q].map { hit -> (index: Int, result: PairExplainer.Result) in
         let i = Int(hit.index)
         let (posting, resume) = queryRole == .posting
           ? (queryProfiles?[q], itemProfiles?[i]) : (itemProfiles?[i], queryProfiles?[q])
         let (p, r) = queryRole == .posting ? (items.count + q, i) : (i, items.count + q)
+        let title = titles.map { PairExplainer.Titles(query: $0.queries.row(q), item: $0.items.row(i)) }
         let semantic = PairExplainer.Semantic(
           postingEmbedding: dense.embeddings?[p], resumeEmbedding: dense.embeddings?[r],
           postingText: texts[p], resumeText: texts[r], postingLSA: dense.lsa?.row(p),
@@ -160,7 +167,7 @@ public struct MatchEngine: Sendable {
           i,
           explainer.explain(
             queryRow: lexicalQueries.row(q), itemRow: lexicalItems.row(i), posting: posting,
-            resume: resume, semantic: semantic)
+            resume: resume, semantic: semantic, titles: title)
         )
       }
       scored.sort { $0.result.score != $1.result.score ? $0.result.score > $1.result.score : $0.index < $1.index }
@@ -184,6 +191,17 @@ public struct MatchEngine: Sendable {
     if let encoder { result.embeddings = try encoder.encodeDocuments(texts) }
     if configuration.weights[.lsa] > 0 { result.lsa = try Self.lsaVectors(tfidf) }
     return result
+  }
+
+  /// Title vectors of the run (see `TitleChannel`), or nil when the title channel is off.
+  func titleVectors(items: [Document], queries: [Document], queryRole: DocumentRole) throws
+    -> TitleVectors?
+  {
+    guard configuration.weights[.title] > 0 else { return nil }
+    return try TitleVectors(
+      items: items, itemRole: queryRole == .posting ? .resume : .posting, queries: queries,
+      queryRole: queryRole, configuration: configuration.tfidf,
+      analyzer: try TitleChannel.analyzer(for: configuration.analyzer))
   }
 
   /// LSA vectors of the run's documents: the truncated SVD of their TF-IDF matrix with up to 256

@@ -14,6 +14,8 @@ struct PairExplainer {
   /// Whether labels are written. Without `--explain` only the values are needed (and the skills
   /// summary); formatting labels for every kept pair was a third of an end-to-end run.
   var detailed = true
+  /// The title channel's vocabulary (column → term).
+  var titleTerms: [String] = []
 
   /// `make()` when labels are wanted, else "" (values are computed the same either way, so
   /// scores do not depend on `detailed`).
@@ -37,12 +39,18 @@ struct PairExplainer {
     var resumeLSA: [Float]?
   }
 
+  /// The title channel's rows of one pair (query side first).
+  struct Titles {
+    var query: CSRMatrix.Row
+    var item: CSRMatrix.Row
+  }
+
   /// - Parameters:
   ///   - queryRow, itemRow: the two L2-normalised TF-IDF rows.
   ///   - posting, resume: the two skill profiles (nil when the skills channels are off).
   func explain(
     queryRow: CSRMatrix.Row, itemRow: CSRMatrix.Row, posting: SkillProfile?, resume: SkillProfile?,
-    semantic: Semantic? = nil
+    semantic: Semantic? = nil, titles: Titles? = nil
   ) -> Result {
     var children: [Explanation] = []
     var channels: [Channel: Double] = [:]
@@ -52,7 +60,7 @@ struct PairExplainer {
       let node: Explanation
       switch channel {
       case .lexical:
-        let lexical = lexicalTerms(queryRow, itemRow)
+        let lexical = sharedTerms(queryRow, itemRow, vocabulary: terms, of: "TF-IDF")
         channels[.lexical] = lexical.value
         node = scaled(lexical, by: w, label: text("lexical: \(fmt(w)) × cosine \(fmt(lexical.value))"))
       case .skills:
@@ -69,6 +77,13 @@ struct PairExplainer {
         let tree = encoderTree(semantic)
         channels[.encoder] = tree.value
         node = scaled(tree, by: w, label: text("encoder: \(fmt(w)) × cosine \(fmt(tree.value))"))
+      case .title:
+        var tree = Explanation(value: 0, label: text("no title vectors"))
+        if let titles {
+          tree = sharedTerms(titles.query, titles.item, vocabulary: titleTerms, of: "title")
+        }
+        channels[.title] = tree.value
+        node = scaled(tree, by: w, label: text("title_match: \(fmt(w)) × cosine \(fmt(tree.value))"))
       case .lsa:
         var cosine = 0.0
         if let a = semantic?.postingLSA, let b = semantic?.resumeLSA {
@@ -157,7 +172,11 @@ struct PairExplainer {
   /// not depend on `detailed`). With labels, the eight largest terms are children and the rest
   /// one "more shared terms" child; without, no per-term work beyond the merge (sorting the
   /// terms of every kept pair was 15 % of an end-to-end run).
-  private func lexicalTerms(_ q: CSRMatrix.Row, _ x: CSRMatrix.Row) -> Explanation {
+  /// The cosine of two L2-normalised TF-IDF rows, split over their shared terms (the eight
+  /// largest named, one node for the rest).
+  private func sharedTerms(
+    _ q: CSRMatrix.Row, _ x: CSRMatrix.Row, vocabulary terms: [String], of kind: String
+  ) -> Explanation {
     var parts: [(term: Int, value: Double, q: Float, x: Float)] = []
     var total = 0.0
     var i = q.columnIndices.startIndex
@@ -191,7 +210,7 @@ struct PairExplainer {
           label: "\(parts.count - 8) more shared terms"))
     }
     return Explanation(
-      value: total, label: "TF-IDF cosine over \(parts.count) shared terms", children: children)
+      value: total, label: "\(kind) cosine over \(parts.count) shared terms", children: children)
   }
 
   // MARK: - Skills

@@ -100,9 +100,12 @@ extension EvaluationData {
         pools[query] = nil
         continue
       }
-      queries.append(
-        DatasetText.document(
-          id: query, path: labels.path, text: list.joined(separator: "\n"), title: nil))
+      var document = DatasetText.document(
+        id: query, path: labels.path, text: list.joined(separator: "\n"), title: nil)
+      // FERR gives a job's skill phrases, not its title: an empty title keeps the title channel
+      // from reading the first phrase as one.
+      document.title = ""
+      queries.append(document)
     }
     let judged = Set(pools.values.joined())
     let items = resumes.documents.filter { judged.contains($0.id) }

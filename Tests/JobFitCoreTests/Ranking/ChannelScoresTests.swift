@@ -18,7 +18,8 @@ struct ChannelScoresTests {
     let (postings, resumes) = samples()
     #expect(postings.count >= 5 && resumes.count >= 5)
     let engine = try MatchEngine()
-    let channels: [Channel] = [.lexical, .skills, .resumeCoverage]
+    let channels = ChannelWeights.default.channels
+    #expect(channels.contains(.title))
     let matrices = try engine.channelScores(
       queries: resumes, items: postings, queryRole: .resume, channels: channels)
     let blend = matrices.blend(.default)
