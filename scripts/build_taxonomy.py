@@ -322,10 +322,10 @@ def onet_forms(name, vocab, counters):
 
     Two kinds of form are not made. A software category without " software"
     ("Human resources software" -> "Human resources") names a practice, not the
-    software, and would match every document about the practice. A weak form of
-    one or two ordinary words ("Dynamics" of "Microsoft Dynamics", "Loss
-    Prevention" of "Epicor Loss Prevention", "SEQUENCE") is an ordinary phrase far
-    more often than the product; the full name still matches."""
+    software, and would match every document about the practice. A weak form
+    whose only content word is ordinary ("Dynamics" of "Microsoft Dynamics",
+    "LifeCycle" of "Adobe LifeCycle ES", "SEQUENCE") is that word far more often
+    than the product; the full name still matches."""
     strong, weak = [], []
     base = name
     paren = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", base)
@@ -606,7 +606,7 @@ def plural_key(text):
 def add_so(tax, pairs, tag_counts):
     """Approved synonyms become aliases of the skill the other tag maps to.
     Stack Overflow never creates skills. A tag that is one ordinary English word
-    ("order" for "ordering", "documentation" for "google-docs", "mac") is a
+    ("order" for "ordering", "documentation" for "docs", "sheets") is a
     programming sense or a neighbour, not a synonym, and is not used, unless it is
     only the plural or singular of a form the skill already has. Ordinary means
     used in the O*NET task statements here: product names in common_words.txt
