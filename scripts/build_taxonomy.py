@@ -6,6 +6,7 @@ data/skills/common_words.txt, plus three public sources under --shared
 (default: ../shared/data beside the repository root):
 
   onet-29.2/Technology_Skills.txt                 O*NET 29.2, CC BY 4.0
+  onet-29.2/Task_Statements.txt                   O*NET 29.2, CC BY 4.0 (word list only)
   esco-skills-derived-northstar/skills_en.csv     ESCO v1.1.1 (derived), CC BY 4.0
   stackoverflow-tag-synonyms/TagSynonyms.csv      Stack Overflow, CC BY-SA 4.0
   stackoverflow-tag-synonyms/Tags.csv             Stack Overflow, CC BY-SA 4.0
@@ -14,6 +15,16 @@ Pipeline: curated skills first, then O*NET tool names merged or added, then ESCO
 skills merged or added, alias ownership resolved (every alias key belongs to one
 skill), Stack Overflow synonyms added as aliases of skills that already exist,
 ambiguity flags, related skills, validation, output.
+
+Precision rules (see data/skills/README.md, "Precision audit"): an imported form
+whose only content word is an ordinary English word is not a skill name on its
+own. "Ordinary" means in common_words.txt, an English stop word, or written in
+lower case at least 3 times in the O*NET task statements (18k sentences of
+occupational English). O*NET software categories do not lend their practice as
+an alias ("Human resources software" is not matched by "human resources");
+O*NET product names of one ordinary word ("After the Deadline", "Analyze") are
+flagged ambiguous and their weak forms ("Dynamics") dropped; ESCO altLabels and
+Stack Overflow tags of one ordinary word are not used as aliases.
 
 Standard library only. The output is byte-identical on rerun (sorted keys, no
 timestamps). Exit status 1 with a clear message when an input is missing or the
@@ -36,9 +47,11 @@ SKILLS_DIR = REPO / "data" / "skills"
 CURATED_DIR = SKILLS_DIR / "curated"
 COMMON_WORDS = SKILLS_DIR / "common_words.txt"
 COVERAGE_TERMS = SKILLS_DIR / "coverage_terms.txt"
+STOP_WORDS = REPO / "data" / "stopwords" / "english.txt"
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
 
 ONET_FILE = "onet-29.2/Technology_Skills.txt"
+ONET_TASKS_FILE = "onet-29.2/Task_Statements.txt"
 ESCO_FILE = "esco-skills-derived-northstar/skills_en.csv"
 SO_SYN_FILE = "stackoverflow-tag-synonyms/TagSynonyms.csv"
 SO_TAGS_FILE = "stackoverflow-tag-synonyms/Tags.csv"
@@ -52,6 +65,7 @@ ONET_NEIGHBOURS = 5          # candidate co-occurrence neighbours per skill ...
 ONET_MIN_COOCCUR = 2         # ... seen together in at least this many groups ...
 ONET_MIN_COSINE = 0.2        # ... with cosine co / sqrt(n_a * n_b) at least this
 ONET_MAX_GROUP = 40          # larger occupation x commodity groups are skipped
+ORDINARY_MIN_COUNT = 3       # lower-case uses in O*NET task statements: an ordinary word
 
 # Vendor prefixes stripped from O*NET product names to form an extra alias
 # ("Atlassian JIRA" -> "JIRA"); longest match first. A vetted list: guessing
@@ -113,6 +127,43 @@ def tag_to_phrase(tag):
     return tag.replace("-", " ").strip()
 
 
+def plural_stem(word):
+    """The matcher's plural folding: drop one "s" from alphabetic words longer than
+    three letters unless they end in "ss", "us" or "is" ("models" -> "model")."""
+    if len(word) > 3 and word.endswith("s") and word[-2] not in "sui" and word.isalpha():
+        return word[:-1]
+    return word
+
+
+class Vocabulary:
+    """Ordinary English, for telling skill names from phrases: our common words,
+    English stop words, and how often each (plural-folded) word is written in lower
+    case in the O*NET task statements."""
+
+    def __init__(self, common, stop, counts):
+        self.common = common
+        self.stop = stop
+        self.counts = counts
+
+    def words(self, text):
+        return re.findall(r"[a-z0-9]+", fold(text))
+
+    def content(self, text):
+        return [w for w in self.words(text) if w not in self.stop]
+
+    def ordinary(self, word):
+        return (word in self.common or word in self.stop
+                or self.counts.get(plural_stem(word), 0) >= ORDINARY_MIN_COUNT)
+
+    def ordinary_name(self, text):
+        """One content word, and an ordinary one: "After the Deadline" is
+        "deadline" to the matcher, "Adapt It" is "adapt", "Dynamics" is
+        "dynamics". Two words ("Oracle Database", "React Native", "Windows
+        Server") are a name often enough to keep."""
+        words = self.content(text)
+        return len(words) == 1 and words[0].isalpha() and self.ordinary(words[0])
+
+
 # --------------------------------------------------------------------------- files
 
 
@@ -156,6 +207,24 @@ def load_common_words(path):
         if line:
             words.update(line.split())
     return words
+
+
+def load_stop_words(path):
+    return {line.strip().lower() for line in require(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def load_task_words(path):
+    """Lower-case word counts (plural-folded) over the O*NET task statements."""
+    rows = read_tsv(require(path))
+    check_columns(rows, path, ["Task"])
+    counts = collections.Counter()
+    for row in rows:
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", row["Task"]):
+            if word.islower():
+                for part in re.findall(r"[a-z]+", word):
+                    counts[plural_stem(part)] += 1
+    return dict(counts)
 
 
 def load_curated(directory):
@@ -247,9 +316,16 @@ def product_like(text):
     return not any(re.fullmatch(r"[a-z]{4,}", w) for w in words[1:]) and not words[0].islower()
 
 
-def onet_forms(name, common):
+def onet_forms(name, vocab, counters):
     """(strong, weak) alias forms of an O*NET tool name. Strong forms may merge
-    the tool with an existing skill; weak forms are only added as aliases."""
+    the tool with an existing skill; weak forms are only added as aliases.
+
+    Two kinds of form are not made. A software category without " software"
+    ("Human resources software" -> "Human resources") names a practice, not the
+    software, and would match every document about the practice. A weak form
+    whose only content word is ordinary ("Dynamics" of "Microsoft Dynamics",
+    "LifeCycle" of "Adobe LifeCycle ES", "SEQUENCE") is that word far more often
+    than the product; the full name still matches."""
     strong, weak = [], []
     base = name
     paren = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", base)
@@ -259,7 +335,10 @@ def onet_forms(name, common):
         weak.append(paren.group(2))
     if base.lower().endswith(" software") and len(base.split()) >= 2:
         base = base[: -len(" software")].strip()
-        (strong if product_like(base) else weak).append(base)
+        if product_like(base):
+            strong.append(base)
+        else:
+            counters["onet_category_practice_dropped"] += 1
     words = base.split()
     if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", words[-1]) and not words[-2].isupper():
         weak.append(words[-1])
@@ -271,10 +350,11 @@ def onet_forms(name, common):
             stripped = base[len(prefix) + 1:]
             break
     if stripped and stripped[:1].isupper() | stripped[:1].isdigit():
-        single_common = " " not in stripped and stripped.lower() in common
-        if len(norm_key(stripped)) > 2 and not single_common:
+        if len(norm_key(stripped)) > 2:
             weak.append(stripped)
-    return strong, weak
+    kept = [form for form in weak if not vocab.ordinary_name(form)]
+    counters["onet_weak_ordinary_dropped"] += len(weak) - len(kept)
+    return strong, kept
 
 
 # --------------------------------------------------------------------------- model
@@ -300,8 +380,9 @@ class Taxonomy:
     """Skills plus two indexes: name key -> skill, and strong alias key -> skill
     (-1 when two skills claim the same strong alias)."""
 
-    def __init__(self, common):
-        self.common = common
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.common = vocab.common
         self.skills = []
         self.names = {}
         self.strong = {}
@@ -390,7 +471,7 @@ def add_onet(tax, tools):
     tool_skill = {}
     for name in sorted(tools):
         tool = tools[name]
-        strong, weak = onet_forms(name, tax.common)
+        strong, weak = onet_forms(name, tax.vocab, tax.counters)
         index = tax.find([name] + strong)
         if index is None:
             top = sorted(tool["commodities"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -413,9 +494,12 @@ def add_onet(tax, tools):
 ESCO_CATEGORY = {"knowledge": "Knowledge (ESCO)", "skill/competence": "Skill or competence (ESCO)"}
 
 
-def esco_alias_ok(alias, collisions, common, counters):
-    """Filter for ESCO altLabels: not too long, not a common word, not numeric,
-    and not shared by several ESCO skills (the heuristic aliases often are)."""
+def esco_alias_ok(alias, collisions, vocab, counters):
+    """Filter for ESCO altLabels: not too long, not a single ordinary word, not
+    numeric, and not shared by several ESCO skills (the heuristic aliases often
+    are). Aliases of two generic words ("new product" of "develop new products",
+    "sales team" of "manage sales teams") are kept: dropping them removed about as
+    many right mentions as wrong ones and cost retrieval (data/skills/README.md)."""
     key = norm_key(alias)
     if not key or key.isdigit():
         counters["esco_alias_dropped_empty"] += 1
@@ -423,7 +507,7 @@ def esco_alias_ok(alias, collisions, common, counters):
     if len(alias) > MAX_ALIAS_LEN:
         counters["esco_alias_dropped_long"] += 1
         return False
-    if " " not in alias and fold(alias) in common:
+    if " " not in alias and vocab.ordinary(fold(alias)):
         counters["esco_alias_dropped_common_word"] += 1
         return False
     if collisions[key] >= 2:
@@ -459,7 +543,7 @@ def add_esco(tax, rows):
             tax.skills[index].sources.add("esco")
             tax.add_alias(index, label, "esco", strong=True)
             tax.counters["esco_merged"] += 1
-        kept = [a for a in alts if esco_alias_ok(a, collisions, tax.common, tax.counters)]
+        kept = [a for a in alts if esco_alias_ok(a, collisions, tax.vocab, tax.counters)]
         kept = sorted(set(kept), key=lambda a: (len(a), a))
         tax.counters["esco_alias_dropped_cap"] += max(0, len(kept) - ESCO_MAX_ALIASES)
         for alias in kept[:ESCO_MAX_ALIASES]:
@@ -514,9 +598,19 @@ def is_refinement(tag, other):
     return len(words) > 1 and base <= set(words) and any(not re.fullmatch(r"[0-9.x]+", w) for w in extra)
 
 
+def plural_key(text):
+    """The alias key as the matcher sees it: words plural-folded, then joined."""
+    return "".join(plural_stem(w) for w in re.findall(r"[a-z0-9]+", fold(text)))
+
+
 def add_so(tax, pairs, tag_counts):
     """Approved synonyms become aliases of the skill the other tag maps to.
-    Stack Overflow never creates skills."""
+    Stack Overflow never creates skills. A tag that is one ordinary English word
+    ("order" for "ordering", "documentation" for "docs", "sheets") is a
+    programming sense or a neighbour, not a synonym, and is not used, unless it is
+    only the plural or singular of a form the skill already has. Ordinary means
+    used in the O*NET task statements here: product names in common_words.txt
+    ("hive", "unity") stay, flagged ambiguous."""
     owner = tax.alias_owner()
     for source, target in pairs:
         ks, kt = norm_key(source), norm_key(target)
@@ -533,7 +627,14 @@ def add_so(tax, pairs, tag_counts):
             if is_refinement(tag, other):
                 tax.counters["so_pairs_refinement_skipped"] += 1
                 continue
-            if tax.add_alias(index, tag_to_phrase(tag), "so"):
+            phrase = tag_to_phrase(tag)
+            if " " not in phrase and tax.vocab.counts.get(plural_stem(fold(phrase)), 0) >= ORDINARY_MIN_COUNT:
+                skill = tax.skills[index]
+                forms = {plural_key(skill.name)} | {plural_key(d) for d, _ in skill.aliases.values()}
+                if plural_key(phrase) not in forms:
+                    tax.counters["so_alias_skipped_ordinary_word"] += 1
+                    continue
+            if tax.add_alias(index, phrase, "so"):
                 owner[key] = index
                 tax.counters["so_aliases_added"] += 1
     for tag in sorted(tag_counts):
@@ -548,10 +649,16 @@ def add_so(tax, pairs, tag_counts):
 
 def mark_ambiguous(tax):
     """Curated flags, plus: any form of 1-2 key characters ("R", "Go", "QA"),
-    and single common words used as product names ("Excel", "Spark")."""
+    single common words used as product names ("Excel", "Spark"), and imported
+    (not curated) product-like forms of one or two ordinary words: product names
+    such as "After the Deadline", "Analyze", "Act!", "Front Desk", "Adapt It",
+    which the matcher then takes only in their own capitals and in context."""
     for skill in tax.skills:
         forms = {skill.key: skill.name}
         forms.update({k: d for k, (d, _) in skill.aliases.items()})
+        imported = {k for k, (_, sources) in skill.aliases.items() if "curated" not in sources}
+        if skill.origin != "curated":
+            imported.add(skill.key)
         flagged = set()
         for alias in skill.curated_ambiguous:
             key = norm_key(alias)
@@ -564,6 +671,9 @@ def mark_ambiguous(tax):
                 flagged.add(display)
             elif product and " " not in display and fold(display) in tax.common:
                 flagged.add(display)
+            elif key in imported and product_like(display) and tax.vocab.ordinary_name(display):
+                flagged.add(display)
+                tax.counters["ambiguous_ordinary_imported"] += 1
         skill.ambiguous = sorted(flagged, key=lambda d: (fold(d), d))
 
 
@@ -732,14 +842,15 @@ def build_stats(tax, parsed, inputs, gold_before, gold_after, top_tags, curated_
 
 def build(shared, out_dir):
     started = time.monotonic()
-    paths = {name: require(shared / name) for name in (ONET_FILE, ESCO_FILE, SO_SYN_FILE, SO_TAGS_FILE)}
+    paths = {name: require(shared / name) for name in (ONET_FILE, ONET_TASKS_FILE, ESCO_FILE, SO_SYN_FILE, SO_TAGS_FILE)}
     common = load_common_words(COMMON_WORDS)
+    vocab = Vocabulary(common, load_stop_words(STOP_WORDS), load_task_words(paths[ONET_TASKS_FILE]))
     curated_files, entries = load_curated(CURATED_DIR)
     tools, groups, onet_rows = load_onet(paths[ONET_FILE])
     esco_rows, _ = load_esco(paths[ESCO_FILE])
     pairs, tag_counts, _ = load_so(paths[SO_SYN_FILE], paths[SO_TAGS_FILE])
 
-    tax = Taxonomy(common)
+    tax = Taxonomy(vocab)
     warnings = []
     add_curated(tax, entries)
     tool_skill = add_onet(tax, tools)
@@ -756,7 +867,7 @@ def build(shared, out_dir):
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records(tax)]
     parsed = validate(lines, 5000)
     inputs = {f"shared/{name}": sha256_of(path) for name, path in sorted(paths.items())}
-    for path in curated_files + [COMMON_WORDS, COVERAGE_TERMS]:
+    for path in curated_files + [COMMON_WORDS, COVERAGE_TERMS, STOP_WORDS]:
         inputs[str(path.relative_to(REPO))] = sha256_of(path)
     stats = build_stats(tax, parsed, dict(sorted(inputs.items())), gold_before, gold_after,
                         top_tags, curated_edges, coverage)
