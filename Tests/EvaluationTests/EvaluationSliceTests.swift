@@ -15,7 +15,7 @@ struct EvaluationSliceTests {
     ])
     var options = EvaluationRunner.Options(
       cacheDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("jobfit-eval-slice"))
-    options.channels = [.lexical, .skills, .resumeCoverage, .lsa]
+    options.channels = [.lexical, .skills, .resumeCoverage, .lsa, .title]
     options.maxQueries = 8
     options.maxItems = 120
     options.resamples = 200
@@ -30,7 +30,8 @@ struct EvaluationSliceTests {
     for task in report.tasks {
       #expect(task.queries > 0, "\(task.task) has no evaluable query")
       #expect(task.systems.map(\.system) == [
-        "tfidf", "bm25", "lexical", "skills", "resume_coverage", "lsa", "blend:default", "blend:tuned",
+        "tfidf", "bm25", "lexical", "skills", "resume_coverage", "lsa", "title_match", "blend:default",
+        "blend:tuned",
       ])
       for system in task.systems {
         for (name, m) in system.metrics {
