@@ -82,19 +82,25 @@ public struct TopKHeap: Sendable {
     }
   }
 
+  /// Moves the root down to its place: the hole travels down while a child ranks after the
+  /// moving item, and the item is written once at the end.
   @usableFromInline
   mutating func siftDown(_ start: Int) {
-    var parent = start
-    let n = heap.count
-    while true {
-      let left = 2 * parent + 1
-      guard left < n else { return }
-      var worst = left
-      let right = left + 1
-      if right < n, ScoredIndex.ranksBefore(heap[left], heap[right]) { worst = right }
-      guard ScoredIndex.ranksBefore(heap[parent], heap[worst]) else { return }
-      heap.swapAt(parent, worst)
-      parent = worst
+    heap.withUnsafeMutableBufferPointer { h in
+      let n = h.count
+      let item = h[start]
+      var hole = start
+      while true {
+        let left = 2 * hole + 1
+        guard left < n else { break }
+        var worst = left
+        let right = left + 1
+        if right < n, ScoredIndex.ranksBefore(h[left], h[right]) { worst = right }
+        guard ScoredIndex.ranksBefore(item, h[worst]) else { break }
+        h[hole] = h[worst]
+        hole = worst
+      }
+      h[hole] = item
     }
   }
 }
@@ -108,24 +114,61 @@ extension TopKHeap {
   }
 
   /// Offers every score of `scores`, numbering them from `indexOffset`.
+  ///
+  /// Once the heap is full, scores are screened 32 at a time: four 8-lane compares against the
+  /// current threshold `t` (the k-th best so far). A block with no score `≥ t` cannot change the
+  /// heap — a score below `t` ranks after the root, NaN never ranks before anything — so it is
+  /// skipped; a block with one is replayed score by score through `insert`, which applies the full
+  /// ranking (ties by lower index). The answer is the same as inserting every score in turn.
   @inlinable
   public mutating func offer(_ scores: UnsafeBufferPointer<Float>, indexOffset: Int) {
-    guard k > 0 else { return }
+    guard k > 0, let base = scores.baseAddress else { return }
     var i = 0
     let n = scores.count
-    // Fill phase, then the threshold loop that rejects most candidates with one compare.
+    // Fill phase, then the threshold loops that reject most candidates without touching the heap.
     while i < n && heap.count < k {
-      insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: scores[i])
+      insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: base[i])
       i += 1
     }
     var threshold = self.threshold
+    let raw = UnsafeRawPointer(base)
+    let step = 32
+    while i + step <= n {
+      let t = SIMD8<Float>(repeating: threshold)
+      let p = raw + i * MemoryLayout<Float>.stride
+      let hit0 = p.loadUnaligned(as: SIMD8<Float>.self) .>= t
+      let hit1 = p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) .>= t
+      let hit2 = p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) .>= t
+      let hit3 = p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) .>= t
+      if any(hit0 .| hit1 .| hit2 .| hit3) {
+        // Visit only the lanes that reached the threshold, lowest index first.
+        var lanes = Self.bits(hit0) | Self.bits(hit1) << 8 | Self.bits(hit2) << 16
+          | Self.bits(hit3) << 24
+        while lanes != 0 {
+          let j = i + lanes.trailingZeroBitCount
+          lanes &= lanes &- 1
+          if base[j] >= threshold {
+            insert(index: Int32(truncatingIfNeeded: indexOffset + j), score: base[j])
+            threshold = self.threshold
+          }
+        }
+      }
+      i += step
+    }
     while i < n {
-      let s = scores[i]
+      let s = base[i]
       if s >= threshold {
         insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: s)
         threshold = self.threshold
       }
       i += 1
     }
+  }
+
+  /// The set lanes of an 8-lane mask as the low 8 bits of an integer (lane 0 → bit 0).
+  @inlinable
+  static func bits(_ mask: SIMDMask<SIMD8<Int32>>) -> UInt32 {
+    let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
+    return SIMD8<UInt32>(repeating: 0).replacing(with: weights, where: mask).wrappedSum()
   }
 }
