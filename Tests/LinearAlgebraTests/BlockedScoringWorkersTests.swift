@@ -22,17 +22,21 @@ func expectedTopK(_ q: Matrix, _ x: Matrix, k: Int) -> [[ScoredIndex]] {
 @Suite("Blocked scoring: per-thread workers")
 struct BlockedScoringWorkersTests {
   @Test("1, 2 and 3 workers give the exact answer, ties by lower index across tile boundaries",
-    arguments: [(150, 500, 7), (97, 333, 1), (200, 64, 64)])
+    arguments: [(150, 500, 7), (97, 333, 1), (200, 64, 64), (80, 1500, 10)])
   func threadCountsAgree(shape: (queries: Int, items: Int, k: Int)) throws {
     var rng = SeededGenerator(seed: UInt64(shape.queries * 7 + shape.items))
     let q = coarseMatrix(rows: shape.queries, columns: 16, using: &rng)
     let x = coarseMatrix(rows: shape.items, columns: 16, using: &rng)
     let expected = expectedTopK(q, x, k: shape.k)
-    // Item blocks of 40 are not a multiple of the 32-score screen, so both fold loops run.
+    // Item blocks of 40 are not a multiple of the 32-score screen, so both fold loops run; blocks
+    // of 700 ≥ 32k rows also take the group-maximum bound, with many scores tied at it.
     for threads in 1...3 {
-      let scorer = BlockedScorer(queryBlock: 16, itemBlock: 40, blasThreshold: 0, threads: threads)
-      let result = try scorer.topK(queries: q, items: x, k: shape.k)
-      #expect(result == expected, "threads: \(threads)")
+      for itemBlock in [40, 700] {
+        let scorer = BlockedScorer(
+          queryBlock: 16, itemBlock: itemBlock, blasThreshold: 0, threads: threads)
+        let result = try scorer.topK(queries: q, items: x, k: shape.k)
+        #expect(result == expected, "threads: \(threads), itemBlock: \(itemBlock)")
+      }
     }
   }
 
