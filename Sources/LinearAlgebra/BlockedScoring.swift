@@ -57,24 +57,31 @@ public struct BlockedScorer: Sendable {
       return heaps.map { $0.sorted() }
     }
 
-    let qb = min(queryBlock, queries.rows)
+    // Workers get at least four query blocks each when the rows allow (blocks of 32 rows or more),
+    // so one preempted on a busy machine leaves blocks for the others. The tile shape only decides
+    // which sgemm call computes a score; each heap still sees its items in index order.
+    let share = (queries.rows + 4 * threads - 1) / (4 * threads)
+    let workerBlock = min(queryBlock, queries.rows, max(32, share))
+    let sequentialBlock = min(queryBlock, queries.rows)
     let ib = min(itemBlock, items.rows)
     // Checked once here so the workers' sgemm calls cannot fail.
-    _ = try (blasInt(qb, "queryBlock"), blasInt(ib, "itemBlock"), blasInt(d, "columns"))
+    _ = try (blasInt(sequentialBlock, "queryBlock"), blasInt(ib, "itemBlock"), blasInt(d, "columns"))
     try queries.storage.withUnsafeBufferPointer { q in
       try items.storage.withUnsafeBufferPointer { x in
         try heaps.withUnsafeMutableBufferPointer { h in
           guard let q = q.baseAddress, let x = x.baseAddress, let h = h.baseAddress else { return }
-          let job = TileJob(
-            queries: q, queryRows: queries.rows, items: x, itemRows: items.rows, dimension: d,
-            queryBlock: qb, itemBlock: ib, heaps: h)
+          func job(queryBlock: Int) -> TileJob {
+            TileJob(
+              queries: q, queryRows: queries.rows, items: x, itemRows: items.rows, dimension: d,
+              queryBlock: queryBlock, itemBlock: ib, heaps: h)
+          }
           // Per-thread path when every worker gets at least a few dozen query rows.
           if threads == 1 || queries.rows >= threads * 32,
-            BLASThreads.singleThreaded({ job.runWorkers(threads) }) != nil
+            BLASThreads.singleThreaded({ job(queryBlock: workerBlock).runWorkers(threads) }) != nil
           {
             return
           }
-          try job.runSequential()
+          try job(queryBlock: sequentialBlock).runSequential()
         }
       }
     }
