@@ -11,9 +11,9 @@ extension TopKHeap {
   ///
   /// Two shortcuts keep most scores away from the heap:
   ///
-  /// - Bound. On a heap that is not yet full, a row of `n ≥ 32k` scores is cut into groups of 32;
-  ///   with `b` the k-th largest group maximum, at least `k` scores are `≥ b`, so no score `< b`
-  ///   can be among the k best. Scores below `b` are skipped, also while filling the heap, which
+  /// - Bound. On a heap that is not yet full, with `k ≤ 32`, a row of `n ≥ 32k` scores is cut into
+  ///   groups of 32; with `b` the k-th largest group maximum, at least `k` scores are `≥ b`, so no
+  ///   score `< b` can be among the k best. Scores below `b` are skipped, also while filling the heap, which
   ///   otherwise accepts a long run of improving scores at the start of a random row.
   /// - Screen. Scores are tested 32 at a time, four 8-lane compares against
   ///   `t = max(b, k-th best so far)`. A block with no score `≥ t` cannot change the heap (a score
@@ -26,7 +26,9 @@ extension TopKHeap {
     var i = 0
     let n = scores.count
     let step = 32
-    let bound = heap.count < k && n >= step * k ? Self.lowerBound(base, count: n, k: k) : -.infinity
+    let bound =
+      heap.count < k && k <= step && n >= step * k
+      ? Self.lowerBound(base, count: n, k: k) : -.infinity
     // Fill phase (every score when there is no bound, so NaN can fill a short row as before).
     while i < n && heap.count < k {
       if bound == -.infinity || base[i] >= bound {
@@ -70,12 +72,14 @@ extension TopKHeap {
 
   /// The k-th largest of the maxima of the first (at most 64) groups of 32 scores: a score that
   /// at least `k` scores reach. Each maximum is one of the scores (NaN lanes are never picked; a
-  /// group of NaNs counts as −∞), so the bound is safe with NaN in the row. Needs `count ≥ 32k`.
+  /// group of NaNs counts as −∞), so the bound is safe with NaN in the row. Needs `count ≥ 32k`
+  /// and `k ≤ 32`.
   @usableFromInline
   static func lowerBound(_ base: UnsafePointer<Float>, count: Int, k: Int) -> Float {
-    let groups = Swift.min(count / 32, Swift.max(k, 64))
-    return withUnsafeTemporaryAllocation(of: Float.self, capacity: groups) { buffer in
-      var maxima = buffer
+    let groups = Swift.min(count / 32, 64)
+    // The k largest maxima so far, descending, by insertion (k is small).
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: k) { best in
+      var kept = 0
       let raw = UnsafeRawPointer(base)
       for g in 0..<groups {
         let p = raw + g * 32 * MemoryLayout<Float>.stride
@@ -84,12 +88,18 @@ extension TopKHeap {
           let v = p.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
           m.replace(with: v, where: v .> m)
         }
-        var best = -Float.infinity
-        for lane in 0..<8 where m[lane] > best { best = m[lane] }
-        maxima[g] = best
+        var value = -Float.infinity
+        for lane in 0..<8 where m[lane] > value { value = m[lane] }
+        guard kept < k || value > best[k - 1] else { continue }
+        var slot = kept < k ? kept : k - 1
+        if kept < k { kept += 1 }
+        while slot > 0 && best[slot - 1] < value {
+          best[slot] = best[slot - 1]
+          slot -= 1
+        }
+        best[slot] = value
       }
-      maxima.sort(by: >)
-      return maxima[k - 1]
+      return best[k - 1]
     }
   }
 
