@@ -111,4 +111,10 @@ extension BLASThreads {
     }
     return try body()
   }
+
+  /// Open `singleThreaded` sections and the BLAS thread count, read together (for tests: the
+  /// count outside every section is the one the caller set).
+  package static func snapshot() -> (sections: Int, threads: Int?) {
+    section.withLock { state in (state.depth, count) }
+  }
 }

@@ -11,10 +11,11 @@ extension TopKHeap {
   ///
   /// Two shortcuts keep most scores away from the heap:
   ///
-  /// - Bound. On a heap that is not yet full, with `k ≤ 32`, a row of `n ≥ 32k` scores is cut into
-  ///   groups of 32; with `b` the k-th largest group maximum, at least `k` scores are `≥ b`, so no
-  ///   score `< b` can be among the k best. Scores below `b` are skipped, also while filling the heap, which
-  ///   otherwise accepts a long run of improving scores at the start of a random row.
+  /// - Bound. On a heap that is not yet full (`k ≤ 64`, row long enough), the row's first scores
+  ///   are cut into disjoint groups; with `b` the k-th largest group maximum, at least `k` scores
+  ///   are `≥ b`, so no score `< b` can be among the k best (`lowerBound`). Scores below `b` are
+  ///   skipped, also while filling the heap, which otherwise accepts a long run of improving
+  ///   scores at the start of a random row.
   /// - Screen. Scores are tested 32 at a time, four 8-lane compares against
   ///   `t = max(b, k-th best so far)`. A block with no score `≥ t` cannot change the heap (a score
   ///   below `t` ranks after the root; NaN never ranks before anything) and is skipped; otherwise
@@ -26,14 +27,11 @@ extension TopKHeap {
     var i = 0
     let n = scores.count
     let step = 32
-    let bound =
-      heap.count < k && k <= step && n >= step * k
-      ? Self.lowerBound(base, count: n, k: k) : -.infinity
-    // Fill phase (every score when there is no bound, so NaN can fill a short row as before).
-    while i < n && heap.count < k {
-      if bound == -.infinity || base[i] >= bound {
-        insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: base[i])
-      }
+    let bound = heap.count < k && k <= 64 ? Self.lowerBound(base, count: n, k: k) : -.infinity
+    // Fill phase; with a bound the screen below fills the heap instead (its threshold is the
+    // bound until the heap is full).
+    while bound == -.infinity && i < n && heap.count < k {
+      insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: base[i])
       i += 1
     }
     var threshold = Swift.max(self.threshold, bound)
@@ -70,34 +68,38 @@ extension TopKHeap {
     }
   }
 
-  /// The k-th largest of the maxima of the first (at most 64) groups of 32 scores: a score that
-  /// at least `k` scores reach. Each maximum is one of the scores (NaN lanes are never picked; a
-  /// group of NaNs counts as −∞), so the bound is safe with NaN in the row. Needs `count ≥ 32k`
-  /// and `k ≤ 32`.
+  /// A score that at least `k` scores of the row reach, or −∞ when the row is too short.
+  ///
+  /// The first (at most 8) chunks of 128 scores are reduced lane-wise to 8 maxima each: lane `j`
+  /// of chunk `c` is the maximum of the 16 scores `128c + j + 8t`. These groups are disjoint, so
+  /// the k-th largest of the maxima is reached by at least k scores. Each maximum is one of the
+  /// scores or −∞ (a NaN lane is never picked), so the bound is safe with NaN in the row.
   @usableFromInline
   static func lowerBound(_ base: UnsafePointer<Float>, count: Int, k: Int) -> Float {
-    let groups = Swift.min(count / 32, 64)
-    // The k largest maxima so far, descending, by insertion (k is small).
+    let chunks = Swift.min(count / 128, 8)
+    guard k > 0, chunks * 8 >= k else { return -.infinity }
+    // The k largest maxima so far, descending, by insertion (k ≤ 64).
     return withUnsafeTemporaryAllocation(of: Float.self, capacity: k) { best in
       var kept = 0
       let raw = UnsafeRawPointer(base)
-      for g in 0..<groups {
-        let p = raw + g * 32 * MemoryLayout<Float>.stride
-        var m = p.loadUnaligned(as: SIMD8<Float>.self)
-        for offset in stride(from: 32, to: 128, by: 32) {
+      for c in 0..<chunks {
+        let p = raw + c * 128 * MemoryLayout<Float>.stride
+        var m = SIMD8<Float>(repeating: -.infinity)
+        for offset in stride(from: 0, to: 512, by: 32) {
           let v = p.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
           m.replace(with: v, where: v .> m)
         }
-        var value = -Float.infinity
-        for lane in 0..<8 where m[lane] > value { value = m[lane] }
-        guard kept < k || value > best[k - 1] else { continue }
-        var slot = kept < k ? kept : k - 1
-        if kept < k { kept += 1 }
-        while slot > 0 && best[slot - 1] < value {
-          best[slot] = best[slot - 1]
-          slot -= 1
+        for lane in 0..<8 {
+          let value = m[lane]
+          guard kept < k || value > best[k - 1] else { continue }
+          var slot = kept < k ? kept : k - 1
+          if kept < k { kept += 1 }
+          while slot > 0 && best[slot - 1] < value {
+            best[slot] = best[slot - 1]
+            slot -= 1
+          }
+          best[slot] = value
         }
-        best[slot] = value
       }
       return best[k - 1]
     }
