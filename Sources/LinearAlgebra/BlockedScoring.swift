@@ -4,31 +4,46 @@ import Dispatch
 ///
 /// Scores are computed tile by tile — `queryBlock × itemBlock` with `cblas_sgemm` — and each tile
 /// is folded into per-query top-k heaps before the next one is computed, so the full
-/// `queries × items` score matrix never exists. Memory is O(queryBlock × itemBlock + queries × k).
-/// With L2-normalised rows the inner product is the cosine similarity.
+/// `queries × items` score matrix never exists. Memory is O(threads × queryBlock × itemBlock +
+/// queries × k). With L2-normalised rows the inner product is the cosine similarity.
 ///
-/// The shape follows faiss's `exhaustive_inner_product_seq` / `_blas` split: below
-/// `blasThreshold` multiply-adds a plain loop is used, because BLAS call overhead dominates tiny
-/// products.
+/// When the BLAS lets us limit its threads (OpenBLAS), each of `threads` workers takes whole
+/// query blocks, runs a single-threaded `sgemm` per tile and folds the tile while it is still in
+/// cache; no barrier separates the BLAS from the fold. Otherwise — or with too few queries to
+/// share out — tiles are computed one after another by the BLAS's own threads and folded in
+/// parallel. Either way every query sees its items in index order, so the answer does not depend
+/// on the thread count. Below `blasThreshold` multiply-adds a plain loop is used, because BLAS call
+/// overhead dominates tiny products (faiss's `exhaustive_inner_product_seq` / `_blas` split).
 public struct BlockedScorer: Sendable {
   /// Query rows per tile.
   public var queryBlock: Int
-  /// Item rows per tile; `queryBlock × itemBlock` floats are the scratch buffer (4 MiB default).
+  /// Item rows per tile; each worker's scratch tile is `queryBlock × itemBlock` floats (2 MiB by
+  /// default: still in L3 when it is folded, and large enough that packing the item panel for
+  /// each tile stays a few percent of the multiply; 512 × 1024 measured best of 256–1024 ×
+  /// 512–2048 at 256 dimensions).
   public var itemBlock: Int
   /// Products smaller than this many multiply-adds use the plain loop.
   public var blasThreshold: Int
+  /// Workers for the per-thread path (default: `ProcessorCount.active`).
+  public var threads: Int
 
-  public init(queryBlock: Int = 256, itemBlock: Int = 4096, blasThreshold: Int = 16_384) {
+  public init(
+    queryBlock: Int = 512, itemBlock: Int = 1024, blasThreshold: Int = 16_384,
+    threads: Int = ProcessorCount.active
+  ) {
     precondition(queryBlock > 0 && itemBlock > 0, "block sizes must be positive")
     self.queryBlock = queryBlock
     self.itemBlock = itemBlock
     self.blasThreshold = blasThreshold
+    self.threads = max(1, threads)
   }
 
   /// The `k` highest-scoring items for every query, best first (ties: lower item index first).
   ///
-  /// - Throws: `LinearAlgebraError.dimensionMismatch` when the column counts differ.
-  /// - Complexity: O(q · n · d) multiply-adds plus O(q · n · log k) heap work in the worst case.
+  /// - Throws: `LinearAlgebraError.dimensionMismatch` when the column counts differ;
+  ///   `LinearAlgebraError.dimensionTooLarge` when a tile size exceeds the BLAS's `Int32`.
+  /// - Complexity: O(q · n · d) multiply-adds plus O(q · n · log k) heap work in the worst case
+  ///   (O(q · n) compares when, as usual, few scores beat the running k-th best).
   public func topK(queries: Matrix, items: Matrix, k: Int) throws -> [[ScoredIndex]] {
     guard queries.columns == items.columns else {
       throw LinearAlgebraError.dimensionMismatch(
@@ -44,48 +59,35 @@ public struct BlockedScorer: Sendable {
       return heaps.map { $0.sorted() }
     }
 
-    let qb = min(queryBlock, queries.rows)
+    // Workers get at least four query blocks each when the rows allow (blocks of 32 rows or more),
+    // so one preempted on a busy machine leaves blocks for the others. The tile shape only decides
+    // which sgemm call computes a score; each heap still sees its items in index order.
+    let share = (queries.rows + 4 * threads - 1) / (4 * threads)
+    let workerBlock = min(queryBlock, queries.rows, max(32, share))
+    let sequentialBlock = min(queryBlock, queries.rows)
     let ib = min(itemBlock, items.rows)
-    var tile = [Float](repeating: 0, count: qb * ib)
+    // Checked once here so the workers' sgemm calls cannot fail.
+    _ = try (blasInt(sequentialBlock, "queryBlock"), blasInt(ib, "itemBlock"), blasInt(d, "columns"))
     try queries.storage.withUnsafeBufferPointer { q in
       try items.storage.withUnsafeBufferPointer { x in
-        try tile.withUnsafeMutableBufferPointer { t in
-          try heaps.withUnsafeMutableBufferPointer { h in
-            guard let q = q.baseAddress, let x = x.baseAddress, let t = t.baseAddress,
-              let h = h.baseAddress
-            else { return }
-            for q0 in stride(from: 0, to: queries.rows, by: qb) {
-              let qn = min(qb, queries.rows - q0)
-              for i0 in stride(from: 0, to: items.rows, by: ib) {
-                let n = min(ib, items.rows - i0)
-                try GEMM.multiplyTransposed(
-                  m: qn, n: n, k: d, a: q + q0 * d, lda: d, b: x + i0 * d, ldb: d, c: t, ldc: n)
-                Self.fold(tile: t, rows: qn, columns: n, itemOffset: i0, heaps: h + q0)
-              }
-            }
+        try heaps.withUnsafeMutableBufferPointer { h in
+          guard let q = q.baseAddress, let x = x.baseAddress, let h = h.baseAddress else { return }
+          func job(queryBlock: Int) -> TileJob {
+            TileJob(
+              queries: q, queryRows: queries.rows, items: x, itemRows: items.rows, dimension: d,
+              queryBlock: queryBlock, itemBlock: ib, heaps: h)
           }
+          // Per-thread path when every worker gets at least a few dozen query rows.
+          if threads == 1 || queries.rows >= threads * 32,
+            BLASThreads.singleThreaded({ job(queryBlock: workerBlock).runWorkers(threads) }) != nil
+          {
+            return
+          }
+          try job(queryBlock: sequentialBlock).runSequential()
         }
       }
     }
     return heaps.map { $0.sorted() }
-  }
-
-  /// Folds a `rows × columns` tile into `rows` heaps, in parallel over rows for large tiles.
-  private static func fold(
-    tile: UnsafeMutablePointer<Float>, rows: Int, columns: Int, itemOffset: Int,
-    heaps: UnsafeMutablePointer<TopKHeap>
-  ) {
-    let shared = SendablePointers(tile: tile, heaps: heaps)
-    let work = rows * columns
-    let chunks = work >= 1 << 16 ? min(rows, ProcessorCount.active * 2) : 1
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let start = rows * chunk / chunks
-      let end = rows * (chunk + 1) / chunks
-      for r in start..<end {
-        let scores = UnsafeBufferPointer(start: shared.tile + r * columns, count: columns)
-        shared.heaps[r].offer(scores, indexOffset: itemOffset)
-      }
-    }
   }
 
   private func plainLoop(queries: Matrix, items: Matrix, heaps: inout [TopKHeap]) {
@@ -98,10 +100,4 @@ public struct BlockedScorer: Sendable {
       }
     }
   }
-}
-
-/// Raw pointers handed to worker threads that write disjoint rows.
-private struct SendablePointers: @unchecked Sendable {
-  let tile: UnsafeMutablePointer<Float>
-  let heaps: UnsafeMutablePointer<TopKHeap>
 }

@@ -1,4 +1,5 @@
 internal import CBLAS
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -74,5 +75,46 @@ public enum BLASThreads {
       }
     #endif
     return false
+  }
+}
+
+// MARK: - Single-threaded sections
+
+extension BLASThreads {
+  /// Nesting depth of `singleThreaded` sections and the thread count to restore after the last.
+  private static let section = Mutex<(depth: Int, saved: Int?)>((0, nil))
+
+  /// Runs `body` with the BLAS limited to one thread, so the caller's own workers can each run
+  /// their own `sgemm` side by side; the previous count is restored when the last overlapping
+  /// section ends. Returns `nil` without running `body` when the BLAS has no thread control.
+  ///
+  /// The setting is process-wide (OpenBLAS before 0.3.27 has no per-thread one): BLAS calls made
+  /// elsewhere in the process during the section also run on one thread.
+  package static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R? {
+    let entered = section.withLock { state -> Bool in
+      if state.depth == 0 {
+        guard let current = count, set(1) else { return false }
+        state.saved = current
+      }
+      state.depth += 1
+      return true
+    }
+    guard entered else { return nil }
+    defer {
+      section.withLock { state in
+        state.depth -= 1
+        if state.depth == 0, let saved = state.saved {
+          set(saved)
+          state.saved = nil
+        }
+      }
+    }
+    return try body()
+  }
+
+  /// Open `singleThreaded` sections and the BLAS thread count, read together (for tests: the
+  /// count outside every section is the one the caller set).
+  package static func snapshot() -> (sections: Int, threads: Int?) {
+    section.withLock { state in (state.depth, count) }
   }
 }

@@ -82,50 +82,25 @@ public struct TopKHeap: Sendable {
     }
   }
 
+  /// Moves the root down to its place: the hole travels down while a child ranks after the
+  /// moving item, and the item is written once at the end.
   @usableFromInline
   mutating func siftDown(_ start: Int) {
-    var parent = start
-    let n = heap.count
-    while true {
-      let left = 2 * parent + 1
-      guard left < n else { return }
-      var worst = left
-      let right = left + 1
-      if right < n, ScoredIndex.ranksBefore(heap[left], heap[right]) { worst = right }
-      guard ScoredIndex.ranksBefore(heap[parent], heap[worst]) else { return }
-      heap.swapAt(parent, worst)
-      parent = worst
-    }
-  }
-}
-
-extension TopKHeap {
-  /// The best `k` of `scores` (index = position), best first.
-  public static func select(_ scores: UnsafeBufferPointer<Float>, k: Int) -> [ScoredIndex] {
-    var heap = TopKHeap(k: min(k, scores.count))
-    heap.offer(scores, indexOffset: 0)
-    return heap.sorted()
-  }
-
-  /// Offers every score of `scores`, numbering them from `indexOffset`.
-  @inlinable
-  public mutating func offer(_ scores: UnsafeBufferPointer<Float>, indexOffset: Int) {
-    guard k > 0 else { return }
-    var i = 0
-    let n = scores.count
-    // Fill phase, then the threshold loop that rejects most candidates with one compare.
-    while i < n && heap.count < k {
-      insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: scores[i])
-      i += 1
-    }
-    var threshold = self.threshold
-    while i < n {
-      let s = scores[i]
-      if s >= threshold {
-        insert(index: Int32(truncatingIfNeeded: indexOffset + i), score: s)
-        threshold = self.threshold
+    heap.withUnsafeMutableBufferPointer { h in
+      let n = h.count
+      let item = h[start]
+      var hole = start
+      while true {
+        let left = 2 * hole + 1
+        guard left < n else { break }
+        var worst = left
+        let right = left + 1
+        if right < n, ScoredIndex.ranksBefore(h[left], h[right]) { worst = right }
+        guard ScoredIndex.ranksBefore(item, h[worst]) else { break }
+        h[hole] = h[worst]
+        hole = worst
       }
-      i += 1
+      h[hole] = item
     }
   }
 }

@@ -87,8 +87,15 @@ extension Stage {
   ) { corpus in
     let queries = try corpus.vectors("resumes", dimension: 256)
     let items = try corpus.vectors("postings", dimension: 256)
+    // JOBFIT_DENSE_BLOCKS=QBxIB overrides the tile shape for tuning runs.
+    var scorer = BlockedScorer()
+    if let spec = ProcessInfo.processInfo.environment["JOBFIT_DENSE_BLOCKS"] {
+      let parts = spec.split(separator: "x").compactMap { Int($0) }
+      if parts.count == 2 { scorer = BlockedScorer(queryBlock: parts[0], itemBlock: parts[1]) }
+    }
+    let configured = scorer
     return {
-      let hits = try BlockedScorer().topK(queries: queries, items: items, k: 10)
+      let hits = try configured.topK(queries: queries, items: items, k: 10)
       return try Checksum.topK(hits, queries: queries.rows, k: min(10, items.rows))
     }
   }
