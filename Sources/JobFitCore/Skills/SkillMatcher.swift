@@ -16,7 +16,8 @@ import LinearAlgebra
 ///
 /// Skill names are mostly proper nouns, so the matcher's analyzer does not stem (Snowball would
 /// make "Solidity" meet "solid"); it only removes a plural "s" from both sides
-/// (`minimalStem`: "LLMs" meets "LLM", "diffusion models" meets "diffusion model").
+/// (`minimalStem`: "LLMs" meets "LLM", "diffusion models" meets "diffusion model"; "electronics"
+/// does not meet "electronic").
 public struct SkillMatcher: Sendable {
   public let taxonomy: SkillTaxonomy
   let analyzer: Analyzer
@@ -223,8 +224,14 @@ extension SkillMatcher {
 
 extension SkillMatcher {
   /// Drops one plural "s" from alphabetic terms longer than three letters, unless the word ends
-  /// in "ss", "us" or "is" ("LLMs" → "llm", "models" → "model"; "class", "status", "analysis"
-  /// stay).
+  /// in "ss", "us", "is" or "ics" ("LLMs" → "llm", "models" → "model"; "class", "status",
+  /// "analysis", "electronics" stay).
+  ///
+  /// Words in "-ics" are mostly nouns of their own, not plurals of the "-ic" adjective:
+  /// "electronics", "economics", "ethics", "analytics", "robotics", "genetics" name fields, and
+  /// folding them made "electronic signatures" mention Electronics. The few "-ic" count nouns
+  /// whose plural is common in the taxonomy and in postings (`icPlurals`: "metrics", "topics",
+  /// "clinics", …) still fold.
   static func minimalStem(_ term: String) -> String {
     let bytes = term.utf8
     guard bytes.count > 3, bytes.last == UInt8(ascii: "s") else { return term }
@@ -233,8 +240,20 @@ extension SkillMatcher {
       penultimate != UInt8(ascii: "i"),
       bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) })
     else { return term }
+    if penultimate == UInt8(ascii: "c"),
+      bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: "i"),
+      !icPlurals.contains(term)
+    {
+      return term
+    }
     return String(term.dropLast())
   }
+
+  /// Plurals of "-ic" count nouns, which fold like any plural ("metrics" → "metric").
+  static let icPlurals: Set<String> = [
+    "metrics", "topics", "clinics", "fabrics", "tactics", "schematics", "characteristics",
+    "paramedics", "mosaics", "antibiotics", "critics", "rubrics",
+  ]
 }
 
 // MARK: - Shared instances
