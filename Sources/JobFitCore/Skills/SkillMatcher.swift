@@ -9,7 +9,11 @@ import LinearAlgebra
 /// same terms, and "machine-learning" meets "machine learning". Matching is greedy longest-first
 /// over the token stream: at each token the longest phrase starting there wins, and matches do not
 /// overlap. Phrase words must be adjacent, allowing one removed stop word between them
-/// ("years of Python" still matches "years Python" phrasing).
+/// ("years of Python" still matches "years Python" phrasing), but a phrase never spans a list
+/// separator (a conjunction such as "and"/"or", a comma, semicolon, pipe, bullet or line break)
+/// unless the alias has one in the same place: "product and design" is two items, not "product
+/// design", while "research and development" and "trust & safety" still match their aliases (see
+/// `SkillMatcher+Gaps.swift`).
 ///
 /// Ambiguous aliases ("Go", "R", "C", "CV", "ML", …) only count in context; see
 /// `SkillMatcher+Context.swift` for the rule.
@@ -31,6 +35,9 @@ public struct SkillMatcher: Sendable {
     var isCanonical: Bool
     var isAmbiguous: Bool
     var isAcronym: Bool
+    /// Bit *j* set: the alias has a list separator between terms *j* − 1 and *j*
+    /// ("research and development"), so the text may have one there too.
+    var separatedGaps: UInt64 = 0
   }
 
   /// Compiles the taxonomy's names and aliases with `analyzer`'s normaliser, stop words and
@@ -85,9 +92,11 @@ public struct SkillMatcher: Sendable {
     var result: [Phrase] = []
     var seen = Set<[String]>()
     let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
-    let nameTerms = analyzer.tokens(in: skill.name).map { minimalStem($0.term) }
+    let nameTokens = analyzer.tokens(in: skill.name)
+    let nameTerms = nameTokens.map { minimalStem($0.term) }
     for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
-      let terms = canonical ? nameTerms : analyzer.tokens(in: surface).map { minimalStem($0.term) }
+      let tokens = canonical ? nameTokens : analyzer.tokens(in: surface)
+      let terms = canonical ? nameTerms : tokens.map { minimalStem($0.term) }
       guard let first = terms.first else { continue }
       let words = surface.split(whereSeparator: { $0 == " " || $0 == "-" }).count
       if !canonical && terms.count == 1 && words > 1 { continue }
@@ -106,13 +115,14 @@ public struct SkillMatcher: Sendable {
       if terms.count == 2, terms.allSatisfy({ $0.allSatisfy(\.isLetter) }) {
         variants.append([terms[0] + terms[1]])
       }
+      let gaps = terms.count > 1 ? separatedGaps(of: tokens, in: surface) : 0
       for variant in variants where seen.insert(variant).inserted {
         let short = variant.count == 1 && surface.count <= 2
         result.append(
           Phrase(
             terms: variant, skill: index, surface: surface, isCanonical: canonical,
             isAmbiguous: short || ambiguous.contains(surface.lowercased()),
-            isAcronym: isAcronym(surface)))
+            isAcronym: isAcronym(surface), separatedGaps: variant.count > 1 ? gaps : 0))
       }
     }
     return result
@@ -170,6 +180,8 @@ public struct SkillMatcher: Sendable {
       for j in 1..<max(n, 1) where ok {
         ok = tokens[i + j].term == phrase.terms[j]
           && tokens[i + j].position - tokens[i + j - 1].position <= 2
+          && (phrase.allowsSeparator(before: j)
+            || !Self.hasSeparator(context.bytes, tokens[i + j - 1].end..<tokens[i + j].start))
       }
       guard ok else { continue }
       if phrase.isAcronym && !context.hasCasing(of: phrase.surface, at: i, length: n) { continue }

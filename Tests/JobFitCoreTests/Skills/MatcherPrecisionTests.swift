@@ -12,6 +12,12 @@ let precisionTaxonomy: SkillTaxonomy = {
     Skill(id: "hr-analytics", name: "HR analytics"),
     Skill(id: "electronic-signatures", name: "Electronic signatures"),
     Skill(id: "manage-project-metrics", name: "Manage project metrics"),
+    Skill(id: "product-design", name: "Product design"),
+    Skill(id: "data-science", name: "Data science"),
+    Skill(id: "research-and-development", name: "Research and development", aliases: ["R&D"]),
+    Skill(id: "trust-and-safety", name: "Trust & Safety", aliases: ["trust and safety"]),
+    Skill(id: "search-and-rescue", name: "Search and rescue"),
+    Skill(id: "bachelor-of-science", name: "Bachelor of Science"),
   ]
   return try! SkillTaxonomy(skills)
 }()
@@ -40,5 +46,24 @@ struct MatcherPrecisionTests {
     #expect(precisionIDs("Consumer electronics, economics and ethics") == ["electronics", "economics", "ethics"])
     #expect(precisionIDs("HR analytics dashboards") == ["hr-analytics"])
     #expect(precisionIDs("Manage project metric reviews") == ["manage-project-metrics"])
+  }
+
+  @Test("A phrase does not span \"and\", \"or\" or a list mark between two items", arguments: [
+    "Work across product and design.", "product or design", "Product & Design", "product, design",
+    "Teams: product; design", "product | design", "product\ndesign", "product and/or design",
+    "data and science", "Data • Science",
+  ])
+  func noBridge(_ text: String) {
+    #expect(precisionIDs(text) == [])
+  }
+
+  @Test("Aliases with \"and\" in them still match, written out or with \"&\"")
+  func aliasesWithConjunctions() {
+    #expect(precisionIDs("Led research and development of sensors") == ["research-and-development"])
+    #expect(precisionIDs("Research & Development, R&D") == ["research-and-development", "research-and-development"])
+    #expect(precisionIDs("Trust and Safety team; trust & safety") == ["trust-and-safety", "trust-and-safety"])
+    #expect(precisionIDs("Search and Rescue volunteer") == ["search-and-rescue"])
+    #expect(precisionIDs("product design and data science") == ["product-design", "data-science"])
+    #expect(precisionIDs("Bachelor of Science in physics") == ["bachelor-of-science"])
   }
 }
