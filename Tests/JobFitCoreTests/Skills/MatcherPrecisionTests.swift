@@ -66,4 +66,24 @@ struct MatcherPrecisionTests {
     #expect(precisionIDs("product design and data science") == ["product-design", "data-science"])
     #expect(precisionIDs("Bachelor of Science in physics") == ["bachelor-of-science"])
   }
+
+  @Test("A leading bullet and a thousands separator are not list separators", arguments: [
+    "• Go home early, every Friday",
+    "· Go home early, every Friday",
+    "Budget of €2,000, Go figure",
+    "Salary $1,500 a week, Go figure",
+    "Open 24/7, Go figure",
+  ])
+  func notAList(_ text: String) {
+    #expect(!skillIDs(text).contains("go"))
+  }
+
+  @Test("Real lists still count, bullets and numbers included", arguments: [
+    ("• Go, Python, SQL", ["go", "sql"]),
+    ("Python • Go • SQL", ["go", "sql"]),
+    ("Budget €2,000; stack: Go, SQL", ["go", "sql"]),
+  ])
+  func stillAList(_ example: (text: String, ids: [String])) {
+    #expect(skillIDs(example.text) == example.ids)
+  }
 }
