@@ -90,7 +90,7 @@ public struct SkillMatcher: Sendable {
   /// indexed written as one word ("fine tuning" → "finetuning").
   private static func phrases(of skill: Skill, at index: Int, analyzer: Analyzer) -> [Phrase] {
     var result: [Phrase] = []
-    var seen = Set<[String]>()
+    var seen: [[String]: Int] = [:]  // terms → index in `result`
     let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
     let nameTokens = analyzer.tokens(in: skill.name)
     let nameTerms = nameTokens.map { minimalStem($0.term) }
@@ -116,13 +116,21 @@ public struct SkillMatcher: Sendable {
         variants.append([terms[0] + terms[1]])
       }
       let gaps = terms.count > 1 ? separatedGaps(of: tokens, in: surface) : 0
-      for variant in variants where seen.insert(variant).inserted {
+      for variant in variants {
+        let variantGaps = variant.count > 1 ? gaps : 0
+        if let earlier = seen[variant] {
+          // Same words as an earlier form: it may still allow a separator the earlier did not
+          // ("Foo & Bar" after "Foo Bar").
+          result[earlier].separatedGaps |= variantGaps
+          continue
+        }
+        seen[variant] = result.count
         let short = variant.count == 1 && surface.count <= 2
         result.append(
           Phrase(
             terms: variant, skill: index, surface: surface, isCanonical: canonical,
             isAmbiguous: short || ambiguous.contains(surface.lowercased()),
-            isAcronym: isAcronym(surface), separatedGaps: variant.count > 1 ? gaps : 0))
+            isAcronym: isAcronym(surface), separatedGaps: variantGaps))
       }
     }
     return result

@@ -18,6 +18,7 @@ let precisionTaxonomy: SkillTaxonomy = {
     Skill(id: "trust-and-safety", name: "Trust & Safety", aliases: ["trust and safety"]),
     Skill(id: "search-and-rescue", name: "Search and rescue"),
     Skill(id: "bachelor-of-science", name: "Bachelor of Science"),
+    Skill(id: "food-and-beverage", name: "F&B", aliases: ["food beverage", "food and beverage"]),
   ]
   return try! SkillTaxonomy(skills)
 }()
@@ -65,6 +66,8 @@ struct MatcherPrecisionTests {
     #expect(precisionIDs("Search and Rescue volunteer") == ["search-and-rescue"])
     #expect(precisionIDs("product design and data science") == ["product-design", "data-science"])
     #expect(precisionIDs("Bachelor of Science in physics") == ["bachelor-of-science"])
+    // The separator of a later form with the same words as an earlier one is kept.
+    #expect(precisionIDs("food and beverage, food beverage") == ["food-and-beverage", "food-and-beverage"])
   }
 
   @Test("A leading bullet and a thousands separator are not list separators", arguments: [
