@@ -10,7 +10,8 @@
 ///    ordinary word ("your CV", "let's go", "send a CV") and the words after are not "to",
 ///    "ahead", "live", "cover letter", … ("Go to market", "CV and cover letter").
 /// 3. **Supporting context**, one of: the line is in a Skills section; the line is a list
-///    (two or more of `, ; | / • ·` separators); or a neighbouring word names the field
+///    (two or more of `, ; | / • ·` separators, not counting a bullet opening the line or a comma
+///    or slash inside a number such as "€2,000"); or a neighbouring word names the field
 ///    ("Go programming", "R language", "golang", "RStudio", "developer", "engineer").
 struct MatchContext {
   let bytes: [UInt8]
@@ -167,14 +168,27 @@ struct MatchContext {
   }
 
   /// Two or more list separators on the line.
+  ///
+  /// Two look-alikes do not count: a bullet opening the line ("• Go to …", "· …"), which marks
+  /// one item rather than separating two, and a comma or slash between two digits ("€2,000",
+  /// "$1,500", "24/7"), which is part of a number.
   private func isList(_ range: Range<Int>) -> Bool {
     var separators = 0
     var i = range.lowerBound
+    while i < range.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+    if i + 2 < range.upperBound, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA2 {
+      i += 3  // leading •
+    } else if i + 1 < range.upperBound, bytes[i] == 0xC2, bytes[i + 1] == 0xB7 {
+      i += 2  // leading ·
+    }
     while i < range.upperBound {
       let b = bytes[i]
-      if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "|")
-        || b == UInt8(ascii: "/")
-      {
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: "/") {
+        let inNumber =
+          i > range.lowerBound && i + 1 < range.upperBound
+          && Self.isDigit(bytes[i - 1]) && Self.isDigit(bytes[i + 1])
+        if !inNumber { separators += 1 }
+      } else if b == UInt8(ascii: ";") || b == UInt8(ascii: "|") {
         separators += 1
       } else if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA2 {
         separators += 1  // • U+2022
@@ -185,4 +199,7 @@ struct MatchContext {
     }
     return separators >= 2
   }
+
+  @inline(__always)
+  private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }

@@ -9,14 +9,19 @@ import LinearAlgebra
 /// same terms, and "machine-learning" meets "machine learning". Matching is greedy longest-first
 /// over the token stream: at each token the longest phrase starting there wins, and matches do not
 /// overlap. Phrase words must be adjacent, allowing one removed stop word between them
-/// ("years of Python" still matches "years Python" phrasing).
+/// ("years of Python" still matches "years Python" phrasing), but a phrase never spans a list
+/// separator (a conjunction such as "and"/"or", a comma, semicolon, pipe, bullet or line break)
+/// unless the alias has one in the same place: "product and design" is two items, not "product
+/// design", while "research and development" and "trust & safety" still match their aliases (see
+/// `SkillMatcher+Gaps.swift`).
 ///
 /// Ambiguous aliases ("Go", "R", "C", "CV", "ML", …) only count in context; see
 /// `SkillMatcher+Context.swift` for the rule.
 ///
 /// Skill names are mostly proper nouns, so the matcher's analyzer does not stem (Snowball would
 /// make "Solidity" meet "solid"); it only removes a plural "s" from both sides
-/// (`minimalStem`: "LLMs" meets "LLM", "diffusion models" meets "diffusion model").
+/// (`minimalStem`: "LLMs" meets "LLM", "diffusion models" meets "diffusion model"; "electronics"
+/// does not meet "electronic").
 public struct SkillMatcher: Sendable {
   public let taxonomy: SkillTaxonomy
   let analyzer: Analyzer
@@ -30,6 +35,9 @@ public struct SkillMatcher: Sendable {
     var isCanonical: Bool
     var isAmbiguous: Bool
     var isAcronym: Bool
+    /// Bit *j* set: the alias has a list separator between terms *j* − 1 and *j*
+    /// ("research and development"), so the text may have one there too.
+    var separatedGaps: UInt64 = 0
   }
 
   /// Compiles the taxonomy's names and aliases with `analyzer`'s normaliser, stop words and
@@ -82,11 +90,13 @@ public struct SkillMatcher: Sendable {
   /// indexed written as one word ("fine tuning" → "finetuning").
   private static func phrases(of skill: Skill, at index: Int, analyzer: Analyzer) -> [Phrase] {
     var result: [Phrase] = []
-    var seen = Set<[String]>()
+    var seen: [[String]: Int] = [:]  // terms → index in `result`
     let ambiguous = Set(skill.ambiguousAliases.map { $0.lowercased() })
-    let nameTerms = analyzer.tokens(in: skill.name).map { minimalStem($0.term) }
+    let nameTokens = analyzer.tokens(in: skill.name)
+    let nameTerms = nameTokens.map { minimalStem($0.term) }
     for (surface, canonical) in [(skill.name, true)] + skill.aliases.map({ ($0, false) }) {
-      let terms = canonical ? nameTerms : analyzer.tokens(in: surface).map { minimalStem($0.term) }
+      let tokens = canonical ? nameTokens : analyzer.tokens(in: surface)
+      let terms = canonical ? nameTerms : tokens.map { minimalStem($0.term) }
       guard let first = terms.first else { continue }
       let words = surface.split(whereSeparator: { $0 == " " || $0 == "-" }).count
       if !canonical && terms.count == 1 && words > 1 { continue }
@@ -105,13 +115,22 @@ public struct SkillMatcher: Sendable {
       if terms.count == 2, terms.allSatisfy({ $0.allSatisfy(\.isLetter) }) {
         variants.append([terms[0] + terms[1]])
       }
-      for variant in variants where seen.insert(variant).inserted {
+      let gaps = terms.count > 1 ? separatedGaps(of: tokens, in: surface) : 0
+      for variant in variants {
+        let variantGaps = variant.count > 1 ? gaps : 0
+        if let earlier = seen[variant] {
+          // Same words as an earlier form: it may still allow a separator the earlier did not
+          // ("Foo & Bar" after "Foo Bar").
+          result[earlier].separatedGaps |= variantGaps
+          continue
+        }
+        seen[variant] = result.count
         let short = variant.count == 1 && surface.count <= 2
         result.append(
           Phrase(
             terms: variant, skill: index, surface: surface, isCanonical: canonical,
             isAmbiguous: short || ambiguous.contains(surface.lowercased()),
-            isAcronym: isAcronym(surface)))
+            isAcronym: isAcronym(surface), separatedGaps: variantGaps))
       }
     }
     return result
@@ -169,6 +188,8 @@ public struct SkillMatcher: Sendable {
       for j in 1..<max(n, 1) where ok {
         ok = tokens[i + j].term == phrase.terms[j]
           && tokens[i + j].position - tokens[i + j - 1].position <= 2
+          && (phrase.allowsSeparator(before: j)
+            || !Self.hasSeparator(context.bytes, tokens[i + j - 1].end..<tokens[i + j].start))
       }
       guard ok else { continue }
       if phrase.isAcronym && !context.hasCasing(of: phrase.surface, at: i, length: n) { continue }
@@ -223,8 +244,14 @@ extension SkillMatcher {
 
 extension SkillMatcher {
   /// Drops one plural "s" from alphabetic terms longer than three letters, unless the word ends
-  /// in "ss", "us" or "is" ("LLMs" → "llm", "models" → "model"; "class", "status", "analysis"
-  /// stay).
+  /// in "ss", "us", "is" or "ics" ("LLMs" → "llm", "models" → "model"; "class", "status",
+  /// "analysis", "electronics" stay).
+  ///
+  /// Words in "-ics" are mostly nouns of their own, not plurals of the "-ic" adjective:
+  /// "electronics", "economics", "ethics", "analytics", "robotics", "genetics" name fields, and
+  /// folding them made "electronic signatures" mention Electronics. The few "-ic" count nouns
+  /// whose plural is common in the taxonomy and in postings (`icPlurals`: "metrics", "topics",
+  /// "clinics", …) still fold.
   static func minimalStem(_ term: String) -> String {
     let bytes = term.utf8
     guard bytes.count > 3, bytes.last == UInt8(ascii: "s") else { return term }
@@ -233,8 +260,20 @@ extension SkillMatcher {
       penultimate != UInt8(ascii: "i"),
       bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) })
     else { return term }
+    if penultimate == UInt8(ascii: "c"),
+      bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: "i"),
+      !icPlurals.contains(term)
+    {
+      return term
+    }
     return String(term.dropLast())
   }
+
+  /// Plurals of "-ic" count nouns, which fold like any plural ("metrics" → "metric").
+  static let icPlurals: Set<String> = [
+    "metrics", "topics", "clinics", "fabrics", "tactics", "schematics", "characteristics",
+    "paramedics", "mosaics", "antibiotics", "critics", "rubrics",
+  ]
 }
 
 // MARK: - Shared instances
