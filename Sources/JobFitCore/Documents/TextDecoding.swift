@@ -95,6 +95,9 @@ enum TextDecoding {
 
   /// Whether `utf8` holds a scalar that NFC could combine with the one before it.
   static func mayNeedComposition(_ utf8: String.UTF8View) -> Bool {
+    if let answer = utf8.withContiguousStorageIfAvailable(mayNeedComposition(bytes:)) {
+      return answer
+    }
     var previous: UInt8 = 0
     for byte in utf8 {
       switch (previous, byte) {
@@ -104,6 +107,41 @@ enum TextDecoding {
       }
     }
     return false
+  }
+
+  /// `mayNeedComposition` on contiguous bytes, skipping eight ASCII bytes at a time (an ASCII
+  /// byte is never the lead of a pattern, so the answer is the same). Reading JSONL collections
+  /// spent 5 % of an end-to-end run in the byte-by-byte loop.
+  private static func mayNeedComposition(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let n = bytes.count
+    var previous: UInt8 = 0
+    var i = 0
+    while i < n {
+      if i + 8 <= n,
+        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        previous = 0
+        i += 8
+        continue
+      }
+      let byte = base[i]
+      switch (previous, byte) {
+      case (_, 0xCC), (_, 0xCD): return true
+      case (0xE1, 0x84...0x87), (0xE1, 0xB7), (0xE2, 0x83), (0xEF, 0xB8): return true
+      default: previous = byte
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// Whether `utf8` holds a carriage return (`memchr` on contiguous storage).
+  private static func containsCarriageReturn(_ utf8: String.UTF8View) -> Bool {
+    utf8.withContiguousStorageIfAvailable { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, 0x0D, bytes.count) != nil
+    } ?? utf8.contains(0x0D)
   }
 
   private static func normalized(_ decoded: (String, invalid: Int), encoding: String) -> Decoded {
@@ -124,7 +162,7 @@ enum TextDecoding {
   static func normalizeLineEndings(_ text: String) -> String {
     let utf8 = text.utf8
     var composed = text
-    if utf8.contains(0x0D) {
+    if containsCarriageReturn(utf8) {
       var out: [UInt8] = []
       out.reserveCapacity(utf8.count)
       var previousCR = false

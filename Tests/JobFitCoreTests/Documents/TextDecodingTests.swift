@@ -1,5 +1,6 @@
 import Testing
 
+import Foundation
 @testable import JobFitCore
 
 @Suite("TextDecoding")
@@ -59,5 +60,20 @@ struct TextDecodingTests {
   func notBinary() throws {
     let bytes = Array("a\tb\u{0C}c\u{1B}d and a lot more ordinary text".utf8)
     #expect(try TextDecoding.decode(bytes, path: "x").text.hasPrefix("a\tb"))
+  }
+
+  @Test("The composition check finds a combining mark wherever it falls among ASCII runs")
+  func compositionCheckAtEveryOffset() {
+    let marks = ["e\u{301}", "\u{1100}\u{1161}", "x\u{20D7}", "y\u{FE20}", "z\u{1DC0}"]
+    for prefix in 0...17 {
+      let ascii = String(repeating: "a", count: prefix)
+      for mark in marks {
+        let text = ascii + mark + " tail"
+        #expect(TextDecoding.mayNeedComposition(text.utf8), "\(prefix) \(mark.unicodeScalars.map(\.value))")
+        #expect(TextDecoding.normalizeLineEndings(text) == text.precomposedStringWithCanonicalMapping)
+      }
+      #expect(!TextDecoding.mayNeedComposition((ascii + "café – “quoted” naïve").utf8))
+      #expect(TextDecoding.normalizeLineEndings(ascii + "a\r\nb\rc") == ascii + "a\nb\nc")
+    }
   }
 }
