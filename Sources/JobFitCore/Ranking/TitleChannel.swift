@@ -44,11 +44,18 @@ public enum TitleChannel {
     guard role == .resume else { return document.title }
     var lines = [document.title]
     var added = 0
-    for line in document.text.split(separator: "\n") {
+    var rest = document.text[...]
+    // Only the opening lines are read: the loop stops at the header's end, not the text's.
+    while added < headerLines, !rest.isEmpty {
+      let end = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+      let line = rest[..<end]
+      rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...]
+      // A UTF-8 character is at most 4 bytes: a longer line cannot be a short one.
+      if line.utf8.count > 4 * maxHeaderLineLength { break }
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if let found = SectionSplitter.heading(in: trimmed), found.kind != .other { break }
       if trimmed.isEmpty { continue }
-      if trimmed.count > maxHeaderLineLength || added == headerLines { break }
+      if trimmed.count > maxHeaderLineLength { break }
+      if let found = SectionSplitter.heading(in: trimmed), found.kind != .other { break }
       let cleaned = trimmed.trimmingCharacters(in: Self.decoration)
       added += 1
       if cleaned != document.title { lines.append(cleaned) }
