@@ -152,7 +152,9 @@ public struct MatchEngine: Sendable {
     let explainer = PairExplainer(
       weights: weights, taxonomy: profiler?.matcher.taxonomy, terms: fitted.model.terms,
       specificity: specificity, detailed: explain, titleTerms: titles?.terms ?? [])
-    return queries.indices.map { q in
+    // Each query's kept pairs are rescored and explained independently: in parallel over
+    // queries (a tenth of an end-to-end run of 50,000 résumés went to this loop on one core).
+    let result: @Sendable (Int) -> QueryResult = { q in
       var scored = hits[q].map { hit -> (index: Int, result: PairExplainer.Result) in
         let i = Int(hit.index)
         let (posting, resume) = queryRole == .posting
@@ -180,6 +182,12 @@ public struct MatchEngine: Sendable {
       }
       return QueryResult(query: DocumentSummary(queries[q]), results: matches)
     }
+    var output = [QueryResult?](repeating: nil, count: queries.count)
+    output.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: queries.count) { q in out.value[q] = result(q) }
+    }
+    return output.compactMap { $0 }
   }
 
   /// Encoder embeddings and LSA vectors of all documents (items first, then queries), as the
