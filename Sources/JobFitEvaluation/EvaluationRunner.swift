@@ -5,8 +5,11 @@ import JobFitCore
 /// and reports every system on the chosen split with bootstrap confidence intervals.
 public struct EvaluationRunner {
   public struct Options: Sendable {
+    /// The channels scored when none are named: every channel but the encoder (which callers
+    /// add when its model is installed).
+    public static let defaultChannels: [Channel] = [.lexical, .skills, .resumeCoverage, .title, .lsa]
     /// Channels scored (the blend is searched over these).
-    public var channels: [Channel] = [.lexical, .skills, .resumeCoverage, .title, .lsa]
+    public var channels: [Channel] = defaultChannels
     /// Choose the blend on dev and report on test (when false: report `weights` on `split`).
     public var tune = true
     public var weights: ChannelWeights = .default

@@ -74,7 +74,7 @@ struct Eval: ParsableCommand {
 
   func chosenChannels() throws -> [Channel] {
     guard let channels else {
-      return [.lexical, .skills, .resumeCoverage, .title, .lsa] + (MatchEngine.encoderInstalled ? [.encoder] : [])
+      return EvaluationRunner.Options.defaultChannels + (MatchEngine.encoderInstalled ? [.encoder] : [])
     }
     let chosen = try channels.split(separator: ",").map { name in
       let trimmed = name.trimmingCharacters(in: .whitespaces)

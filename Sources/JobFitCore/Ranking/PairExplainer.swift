@@ -167,13 +167,11 @@ struct PairExplainer {
 
   // MARK: - Lexical
 
-  /// Σ over shared terms of q_t × x_t; the 8 largest terms, then one node for the rest.
-  /// The TF-IDF cosine of one pair: the sum over shared terms, in term order (so the value does
-  /// not depend on `detailed`). With labels, the eight largest terms are children and the rest
-  /// one "more shared terms" child; without, no per-term work beyond the merge (sorting the
-  /// terms of every kept pair was 15 % of an end-to-end run).
-  /// The cosine of two L2-normalised TF-IDF rows, split over their shared terms (the eight
-  /// largest named, one node for the rest).
+  /// The cosine of two L2-normalised TF-IDF rows (lexical or title): Σ over shared terms of
+  /// q_t × x_t, summed in term order (so the value does not depend on `detailed`). With labels,
+  /// the eight largest terms (named from `terms`) are children and the rest one "more shared
+  /// terms" child; without, no per-term work beyond the merge (sorting the terms of every kept
+  /// pair was 15 % of an end-to-end run).
   private func sharedTerms(
     _ q: CSRMatrix.Row, _ x: CSRMatrix.Row, vocabulary terms: [String], of kind: String
   ) -> Explanation {
