@@ -160,7 +160,14 @@ public struct MatchEngine: Sendable {
         let (posting, resume) = queryRole == .posting
           ? (queryProfiles?[q], itemProfiles?[i]) : (itemProfiles?[i], queryProfiles?[q])
         let (p, r) = queryRole == .posting ? (items.count + q, i) : (i, items.count + q)
-        let title = titles.map { PairExplainer.Titles(query: $0.queries.row(q), item: $0.items.row(i)) }
+        let title = titles.map {
+          let (postingSide, resumeSide) = queryRole == .posting
+            ? ($0.queryOccupations[q], $0.itemOccupations[i])
+            : ($0.itemOccupations[i], $0.queryOccupations[q])
+          return PairExplainer.Titles(
+            query: $0.queries.row(q), item: $0.items.row(i), postingOccupations: postingSide,
+            resumeOccupations: resumeSide)
+        }
         let semantic = PairExplainer.Semantic(
           postingEmbedding: dense.embeddings?[p], resumeEmbedding: dense.embeddings?[r],
           postingText: texts[p], resumeText: texts[r], postingLSA: dense.lsa?.row(p),
@@ -209,7 +216,8 @@ public struct MatchEngine: Sendable {
     return try TitleVectors(
       items: items, itemRole: queryRole == .posting ? .resume : .posting, queries: queries,
       queryRole: queryRole, configuration: configuration.tfidf,
-      analyzer: try TitleChannel.analyzer(for: configuration.analyzer))
+      analyzer: try TitleChannel.analyzer(for: configuration.analyzer),
+      occupations: try TitleChannel.occupations(for: configuration.analyzer))
   }
 
   /// LSA vectors of the run's documents: the truncated SVD of their TF-IDF matrix with up to 256

@@ -39,10 +39,13 @@ struct PairExplainer {
     var resumeLSA: [Float]?
   }
 
-  /// The title channel's rows of one pair (query side first).
+  /// The title channel's rows of one pair (query side first), and the O*NET occupations
+  /// recognised in the posting's and the résumé's title texts.
   struct Titles {
     var query: CSRMatrix.Row
     var item: CSRMatrix.Row
+    var postingOccupations: [OccupationTitles.Occupation] = []
+    var resumeOccupations: [OccupationTitles.Occupation] = []
   }
 
   /// - Parameters:
@@ -81,6 +84,10 @@ struct PairExplainer {
         var tree = Explanation(value: 0, label: text("no title vectors"))
         if let titles {
           tree = sharedTerms(titles.query, titles.item, vocabulary: titleTerms, of: "title")
+          if detailed, !(titles.postingOccupations.isEmpty && titles.resumeOccupations.isEmpty) {
+            tree.label += "; occupations (O*NET): posting \(names(titles.postingOccupations))"
+              + ", résumé \(names(titles.resumeOccupations))"
+          }
         }
         channels[.title] = tree.value
         node = scaled(tree, by: w, label: text("title_match: \(fmt(w)) × cosine \(fmt(tree.value))"))
@@ -157,6 +164,12 @@ struct PairExplainer {
           label: text("\(parts.count - 5) more posting lines")))
     }
     return Explanation.sum(text("encoder cosine over \(parts.count) posting lines"), children)
+  }
+
+  /// "'Software Developers' 15-1252.00 + …", or "none".
+  private func names(_ occupations: [OccupationTitles.Occupation]) -> String {
+    occupations.isEmpty
+      ? "none" : occupations.map { "'\($0.title)' \($0.code)" }.joined(separator: " + ")
   }
 
   private func oneLine(_ text: String) -> String {
