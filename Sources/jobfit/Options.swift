@@ -52,7 +52,7 @@ struct AnalysisOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Channels to blend, comma-separated: lexical, skills, title_match, resume_coverage, encoder, lsa (default: lexical, skills, title_match).",
-      discussion: "Default weights (chosen by jobfit eval): lexical 0.72, skills 0.09, title_match 0.19; encoder joins at 0.4, lsa at 0.2, "
+      discussion: "Default weights (chosen by jobfit eval): lexical 0.68, skills 0.12, title_match 0.20; encoder joins at 0.4, lsa at 0.2, "
         + "resume_coverage at 0.08; renormalised over the channels chosen."))
   var channels: String?
 

@@ -51,9 +51,9 @@ struct RankEndToEndTests {
       let score = try #require(result["score"] as? Double)
       let channels = try #require(result["channels"] as? [String: Double])
       #expect(score <= previous && score >= 0 && score <= 1)
-      // The documented default blend: 0.72 lexical + 0.09 skills + 0.19 title_match.
-      let blended = 0.72 * (channels["lexical"] ?? .nan) + 0.09 * (channels["skills"] ?? .nan)
-        + 0.19 * (channels["title_match"] ?? .nan)
+      // The documented default blend: 0.68 lexical + 0.12 skills + 0.20 title_match.
+      let blended = 0.68 * (channels["lexical"] ?? .nan) + 0.12 * (channels["skills"] ?? .nan)
+        + 0.20 * (channels["title_match"] ?? .nan)
       #expect(abs(blended - score) < 2e-6)
       let skills = try #require(result["skills"] as? [String: Any])
       #expect(skills["matched"] is [Any] && skills["missing"] is [Any])

@@ -16,19 +16,38 @@ extension OccupationTitles {
     } catch {
       throw JobFitError.unreadable(path: url.path, reason: "cannot read the occupation table")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard String(validating: data, as: UTF8.self) != nil else {
       throw JobFitError.invalidDocument(path: url.path, reason: "not UTF-8 text")
     }
+    // Parsed on bytes: Character-level splitting of 70,000 lines cost a tenth of a `rank` run.
     var rows: [(code: String, kind: Kind, title: String)] = []
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 3, let kind = Kind(rawValue: String(fields[1])), !fields[2].isEmpty
-      else {
-        throw JobFitError.invalidDocument(
-          path: "\(url.path):\(n + 1)", reason: "not an occupation row (code, kind, title)")
+    rows.reserveCapacity(data.count / 40)
+    let kinds: [String: Kind] = [
+      "occupation": .occupation, "alternate": .alternate, "reported": .reported,
+    ]
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      var line = 0
+      while start < bytes.count {
+        line += 1
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        defer { start = end + 1 }
+        if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+        var tabs: [Int] = []
+        for i in start..<end where bytes[i] == 0x09 { tabs.append(i) }
+        func field(_ a: Int, _ b: Int) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        }
+        guard tabs.count == 2, tabs[1] + 1 < end,
+          let kind = kinds[field(tabs[0] + 1, tabs[1])]
+        else {
+          throw JobFitError.invalidDocument(
+            path: "\(url.path):\(line)", reason: "not an occupation row (code, kind, title)")
+        }
+        rows.append((field(start, tabs[0]), kind, field(tabs[1] + 1, end)))
       }
-      rows.append((String(fields[0]), kind, String(fields[2])))
     }
     return try OccupationTitles(rows: rows, analyzer: analyzer)
   }

@@ -97,24 +97,49 @@ public struct OccupationTitles: Sendable {
         t += 1
       }
       guard !terms.isEmpty, terms.count <= Self.maxTerms else { continue }
-      let key = terms.joined(separator: " ")
-      var votes = index[key, default: []]
-      if let k = votes.firstIndex(where: { $0.occupation == occupation }) {
-        votes[k] = Vote(occupation: occupation, weight: votes[k].weight + row.kind.weight)
-      } else {
-        votes.append(Vote(occupation: occupation, weight: row.kind.weight))
+      for key in Self.keys(terms) {
+        var votes = index[key, default: []]
+        if let k = votes.firstIndex(where: { $0.occupation == occupation }) {
+          votes[k] = Vote(occupation: occupation, weight: votes[k].weight + row.kind.weight)
+        } else {
+          votes.append(Vote(occupation: occupation, weight: row.kind.weight))
+        }
+        index[key] = votes
       }
-      index[key] = votes
     }
     self.occupations = occupations
     self.index = index
     self.analyzer = analyzer
   }
 
+  /// The index keys of a title form: its terms joined by spaces, and the same with each pair of
+  /// short words written as one ("Back End Engineer" is also "backend engineer", "Full Stack
+  /// Developer" also "fullstack developer"), as titles write them either way.
+  static func keys(_ terms: [String]) -> [String] {
+    var keys = [terms.joined(separator: " ")]
+    for i in terms.indices.dropLast() {
+      let (a, b) = (terms[i], terms[i + 1])
+      guard a.utf8.count <= 5, b.utf8.count <= 5,
+        (a + b).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+      else { continue }
+      keys.append((terms[..<i] + [a + b] + terms[(i + 2)...]).joined(separator: " "))
+    }
+    return keys
+  }
+
   /// `title` with the upper-case word "IT" spelled out as "Information Technology": in a job
   /// title it always means that, and analyzers drop "it" as a stop word.
   static func spellingOut(_ title: String) -> String {
-    guard title.contains("IT") else { return title }
+    var hasIT = false
+    var previous: UInt8 = 0
+    for byte in title.utf8 {
+      if previous == UInt8(ascii: "I"), byte == UInt8(ascii: "T") {
+        hasIT = true
+        break
+      }
+      previous = byte
+    }
+    guard hasIT else { return title }
     var result = ""
     var rest = title[...]
     while let range = rest.range(of: "IT") {

@@ -82,15 +82,17 @@ struct PairExplainer {
         node = scaled(tree, by: w, label: text("encoder: \(fmt(w)) × cosine \(fmt(tree.value))"))
       case .title:
         var tree = Explanation(value: 0, label: text("no title vectors"))
+        var occupations = ""
         if let titles {
           tree = sharedTerms(titles.query, titles.item, vocabulary: titleTerms, of: "title")
           if detailed, !(titles.postingOccupations.isEmpty && titles.resumeOccupations.isEmpty) {
-            tree.label += "; occupations (O*NET): posting \(names(titles.postingOccupations))"
+            occupations = "; O*NET occupations: posting \(names(titles.postingOccupations))"
               + ", résumé \(names(titles.resumeOccupations))"
           }
         }
         channels[.title] = tree.value
-        node = scaled(tree, by: w, label: text("title_match: \(fmt(w)) × cosine \(fmt(tree.value))"))
+        node = scaled(
+          tree, by: w, label: text("title_match: \(fmt(w)) × cosine \(fmt(tree.value))\(occupations)"))
       case .lsa:
         var cosine = 0.0
         if let a = semantic?.postingLSA, let b = semantic?.resumeLSA {

@@ -51,9 +51,9 @@ public enum TitleChannel {
   }
 
   /// Recognised occupations add at most this many O*NET titles to a title text…
-  public static let maxOccupations = 3
+  public static let maxOccupations = 5
   /// …each naming at least this share of it (see `OccupationTitles.classify`).
-  public static let minimumOccupationShare = 0.25
+  public static let minimumOccupationShare = 0.1
 
   /// The occupations whose O*NET titles join the title text `text` (see `TitleVectors`).
   static func occupations(in text: String, using table: OccupationTitles)

@@ -127,3 +127,35 @@ enum ASCIIText {
   /// Byte arrays of lower-case ASCII words.
   static func needles(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 }
+
+// MARK: - Letter classes of short surfaces
+
+extension ASCIIText {
+  /// Whether `surface` has a Character with `property` — on bytes when it is all ASCII, where a
+  /// letter is A–Z/a–z, upper case A–Z and lower case a–z, exactly as `Character` says; else by
+  /// `Character`. Building the skill index asks this of 100k+ aliases at every start-up.
+  static func contains(_ surface: String, _ property: LetterClass) -> Bool {
+    guard surface.utf8.allSatisfy({ $0 < 0x80 }) else {
+      switch property {
+      case .letter: return surface.contains(where: \.isLetter)
+      case .upper: return surface.contains(where: \.isUppercase)
+      case .lower: return surface.contains(where: \.isLowercase)
+      }
+    }
+    return surface.utf8.contains { property.matches($0) }
+  }
+
+  enum LetterClass {
+    case letter, upper, lower
+
+    func matches(_ byte: UInt8) -> Bool {
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      let isLower = byte >= 0x61 && byte <= 0x7A
+      switch self {
+      case .letter: return isUpper || isLower
+      case .upper: return isUpper
+      case .lower: return isLower
+      }
+    }
+  }
+}

@@ -101,13 +101,13 @@ public struct SkillMatcher: Sendable {
       let words = surface.split(whereSeparator: { $0 == " " || $0 == "-" }).count
       if !canonical && terms.count == 1 && words > 1 { continue }
       if !canonical && !skill.isCurated {
-        if !surface.contains(where: \.isLetter) { continue }
-        let camelCase = surface.dropFirst().contains(where: \.isUppercase)
-          && surface.contains(where: \.isLowercase)
+        if !ASCIIText.contains(surface, .letter) { continue }
+        let camelCase = ASCIIText.contains(String(surface.dropFirst()), .upper)
+          && ASCIIText.contains(surface, .lower)
         if terms.count == 1 && nameTerms.count > 1 && nameTerms.contains(first) && !camelCase {
           continue
         }
-        if terms.count == 1 && !surface.contains(where: \.isUppercase) && surface != skill.name {
+        if terms.count == 1 && !ASCIIText.contains(surface, .upper) && surface != skill.name {
           continue
         }
       }
@@ -140,6 +140,22 @@ public struct SkillMatcher: Sendable {
   /// when the text writes them in the same capitals (a plural "s" allowed), so "Led the team"
   /// is not "LEDs".
   static func isAcronym(_ surface: String) -> Bool {
+    // ASCII fast path (the taxonomy's 100k+ aliases are checked at every start-up): the same
+    // rule on bytes, where a letter is A–Z or a–z and an upper-case letter A–Z.
+    if surface.utf8.allSatisfy({ $0 < 0x80 }) {
+      var letters = 0
+      var upper = 0
+      for byte in surface.utf8 {
+        if byte == 0x20 { return false }
+        if byte >= 0x41 && byte <= 0x5A {
+          letters += 1
+          upper += 1
+        } else if byte >= 0x61 && byte <= 0x7A {
+          letters += 1
+        }
+      }
+      return letters >= 2 && letters <= 6 && upper >= 2 && upper * 2 >= letters
+    }
     let letters = surface.filter(\.isLetter)
     guard letters.count >= 2, letters.count <= 6, !surface.contains(" ") else { return false }
     let upper = letters.filter(\.isUppercase).count

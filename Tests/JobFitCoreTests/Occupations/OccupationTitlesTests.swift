@@ -51,6 +51,8 @@ struct OccupationTitlesTests {
         ("15-1299.09", .reported, "IT Manager"),
         ("11-1021.00", .occupation, "General and Operations Managers"),
         ("11-1021.00", .alternate, "Manager"),
+        ("15-1254.00", .occupation, "Web Developers"),
+        ("15-1254.00", .alternate, "Back End Engineer"),
       ],
       analyzer: try TitleChannel.analyzer(for: .default))
   }
@@ -83,6 +85,15 @@ struct OccupationTitlesTests {
     #expect(table.classify("Recruiter at Software Developers Inc").count == 2)
     #expect(table.classify("Recruiter\nJames Carter").map(\.share) == [1])
     #expect(table.classify("").isEmpty)
+  }
+
+  @Test("Two short words are also indexed written as one")
+  func joinedWords() throws {
+    let table = try Self.table()
+    #expect(table.classify("Backend Engineer").first?.occupation.code == "15-1254.00")
+    #expect(table.classify("Back-End Engineer").first?.occupation.code == "15-1254.00")
+    #expect(OccupationTitles.keys(["software", "developer"]) == ["software developer"])
+    #expect(OccupationTitles.keys(["full", "stack", "dev"]) == ["full stack dev", "fullstack dev", "full stackdev"])
   }
 
   @Test("Upper-case IT is spelled out; other IT letters are not")
