@@ -69,7 +69,7 @@ struct SkillsEndToEndTests {
     let markdown = try CLIRunner.run(args + ["--format", "markdown"])
     #expect(table.status == 0 && markdown.status == 0)
     #expect(table.stdout.contains("score = Σ weight × channel"))
-    #expect(table.stdout.contains("skills: 0.0900 × posting coverage"))
+    #expect(table.stdout.contains("skills: 0.1200 × posting coverage"))
     #expect(table.stdout.contains("Basic Life Support"))
     #expect(markdown.stdout.hasPrefix("## Grace Okafor"))
   }
