@@ -93,6 +93,34 @@ struct MatchContext {
     return capitalised && surface.count > 2 && !startsSentence(start, lineStart: lineRange.lowerBound)
   }
 
+  /// Words that make a language name a language skill: "fluent in German", "German (native)",
+  /// "spoken and written English", "English-speaking", "C1 Dutch".
+  static let languageCues: Set<String> = [
+    "fluent", "fluency", "fluently", "native", "speaker", "speakers", "speaking", "speak",
+    "speaks", "spoken", "written", "writing", "language", "languages", "proficiency",
+    "proficient", "bilingual", "trilingual", "conversational", "mother", "tongue", "business",
+    "basic", "intermediate", "advanced", "level", "working", "knowledge", "command",
+    "a1", "a2", "b1", "b2", "c1", "c2",
+  ]
+
+  /// Whether a language name at `index` names the language, not a nationality or a place ("our
+  /// German entities", "a company from the Netherlands"): it is in a Languages or Skills
+  /// section, on a list line, or a cue word (`languageCues`) is among the two words before it or
+  /// the three after it.
+  func allowsLanguage(at index: Int, length: Int) -> Bool {
+    let start = tokens[index].start
+    let end = tokens[index + length - 1].end
+    let kind = section(containing: start)
+    if kind == .languages || kind == .skills { return true }
+    let lineRange = line(containing: start)
+    if isList(lineRange) { return true }
+    let before = words(in: lineRange.lowerBound..<start).suffix(2)
+    let after = firstWords(3, in: end..<lineRange.upperBound)
+      ?? Array(words(in: end..<lineRange.upperBound).prefix(3))
+    return before.contains(where: Self.languageCues.contains)
+      || after.contains(where: Self.languageCues.contains)
+  }
+
   /// The text at the match is written as `surface` (exact capitals; a plural "s" allowed).
   func hasCasing(of surface: String, at index: Int, length: Int) -> Bool {
     let written = string(tokens[index].start..<tokens[index + length - 1].end)

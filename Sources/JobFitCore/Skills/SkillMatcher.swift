@@ -35,6 +35,9 @@ public struct SkillMatcher: Sendable {
     var isCanonical: Bool
     var isAmbiguous: Bool
     var isAcronym: Bool
+    /// The skill is a human language ("German"): it needs a language context
+    /// (`MatchContext.allowsLanguage`).
+    var isLanguage = false
     /// Bit *j* set: the alias has a list separator between terms *j* − 1 and *j*
     /// ("research and development"), so the text may have one there too.
     var separatedGaps: UInt64 = 0
@@ -130,7 +133,9 @@ public struct SkillMatcher: Sendable {
           Phrase(
             terms: variant, skill: index, surface: surface, isCanonical: canonical,
             isAmbiguous: short || ambiguous.contains(surface.lowercased()),
-            isAcronym: isAcronym(surface), separatedGaps: variantGaps))
+            isAcronym: isAcronym(surface),
+            isLanguage: Self.humanLanguages.contains(skill.name.lowercased()),
+            separatedGaps: variantGaps))
       }
     }
     return result
@@ -212,6 +217,7 @@ public struct SkillMatcher: Sendable {
       if phrase.isAmbiguous && !context.allowsAmbiguous(phrase.surface, at: i, length: n) {
         continue
       }
+      if phrase.isLanguage && !context.allowsLanguage(at: i, length: n) { continue }
       return (phrase, n)
     }
     return nil

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import JobFitCore
+
+@Suite("Language skills need a language context")
+struct LanguageSkillTests {
+  static let taxonomy: SkillTaxonomy = {
+    let skills = [
+      Skill(id: "german", name: "German", aliases: ["competent in German"]),
+      Skill(id: "dutch", name: "Dutch", aliases: ["from the Netherlands"]),
+      Skill(id: "english", name: "English"),
+      Skill(id: "python", name: "Python"),
+    ]
+    return try! SkillTaxonomy(skills)
+  }()
+
+  static func ids(_ text: String, sections: [Section] = []) -> [String] {
+    let matcher = SkillMatcher(taxonomy: taxonomy)
+    return matcher.mentions(in: text, sections: sections).map { taxonomy.skills[$0.skill].id }
+  }
+
+  @Test("Nationalities and places are not language skills", arguments: [
+    "You will support our German entities in payroll.",
+    "Experience with Dutch customers is useful.",
+    "A logistics company from the Netherlands with Python services.",
+    "We ship to English clubs.",
+  ])
+  func notLanguages(_ text: String) {
+    #expect(!Self.ids(text).contains { ["german", "dutch", "english"].contains($0) }, "\(text)")
+  }
+
+  @Test("Cue words, lists and sections make them language skills", arguments: [
+    ("Fluent in German.", "german"),
+    ("German (native), some Python.", "german"),
+    ("Excellent spoken and written English.", "english"),
+    ("English, German, Dutch", "dutch"),
+    ("Dutch C1 certificate", "dutch"),
+    ("English-speaking team", "english"),
+  ])
+  func languages(_ example: (text: String, id: String)) {
+    #expect(Self.ids(example.text).contains(example.id), "\(example.text)")
+  }
+
+  @Test("A Languages section needs no cue")
+  func section() {
+    let text = "Languages\nGerman\n"
+    let body = text.utf8.count - "German\n".utf8.count
+    let sections = [Section(kind: .languages, heading: "Languages", range: body..<text.utf8.count)]
+    #expect(Self.ids(text, sections: sections) == ["german"])
+    #expect(Self.ids("German\n").isEmpty)
+  }
+}
