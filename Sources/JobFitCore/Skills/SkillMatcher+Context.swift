@@ -90,7 +90,26 @@ struct MatchContext {
     if isList(lineRange) { return true }
     // A name written in its own capitals inside a sentence ("managed in Terraform"), for names
     // longer than two letters: "R", "C", "Go" and the like still need one of the contexts above.
+    // Not when the word before is capitalised too: a Title Case name ("the Platform Team", "our
+    // Growth Teams") is a name of its own, not the product.
     return capitalised && surface.count > 2 && !startsSentence(start, lineStart: lineRange.lowerBound)
+      && !followsCapitalisedWord(start, lineStart: lineRange.lowerBound)
+  }
+
+  /// Whether the word just before `offset` (only spaces between) starts with an ASCII capital
+  /// and is not the first word of its sentence.
+  private func followsCapitalisedWord(_ offset: Int, lineStart: Int) -> Bool {
+    var i = offset - 1
+    guard i >= lineStart, bytes[i] == 0x20 else { return false }
+    while i >= lineStart, bytes[i] == 0x20 { i -= 1 }
+    var first = -1
+    while i >= lineStart, Self.isWordByte(bytes[i]) {
+      first = i
+      i -= 1
+    }
+    // A capital that only opens the sentence ("- Maintained Terraform") does not count.
+    return first >= 0 && bytes[first] >= 0x41 && bytes[first] <= 0x5A
+      && !startsSentence(first, lineStart: lineStart)
   }
 
   /// Words that make a language name a language skill: "fluent in German", "German (native)",

@@ -50,3 +50,30 @@ struct LanguageSkillTests {
     #expect(Self.ids("German\n").isEmpty)
   }
 }
+
+@Suite("Ambiguous product names in Title Case names")
+struct TitleCaseNameTests {
+  static let taxonomy: SkillTaxonomy = {
+    let skills = [
+      Skill(
+        id: "microsoft-teams", name: "Microsoft Teams", aliases: ["MS Teams", "Teams"],
+        ambiguousAliases: ["Teams"]),
+      Skill(id: "terraform", name: "Terraform", ambiguousAliases: ["Terraform"]),
+    ]
+    return try! SkillTaxonomy(skills)
+  }()
+
+  static func ids(_ text: String) -> [String] {
+    SkillMatcher(taxonomy: taxonomy).mentions(in: text, sections: []).map {
+      taxonomy.skills[$0.skill].id
+    }
+  }
+
+  @Test("A capitalised word before makes it part of a name")
+  func titleCase() {
+    #expect(Self.ids("You will join the Platform Team next month.").isEmpty)
+    #expect(Self.ids("Meetings run in Teams every week.") == ["microsoft-teams"])
+    #expect(Self.ids("Infrastructure is managed in Terraform today.") == ["terraform"])
+    #expect(Self.ids("- Maintained Terraform for the data platform") == ["terraform"])
+  }
+}
