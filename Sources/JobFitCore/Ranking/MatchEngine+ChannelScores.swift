@@ -45,28 +45,24 @@ extension MatchEngine {
   public func channelScores(
     queries: [Document], items: [Document], queryRole: DocumentRole, channels: [Channel]
   ) throws -> ChannelScoreMatrices {
-    let texts = items.map(\.text) + queries.map(\.text)
-    let fitted = try configuration.tfidf.fitTransform(texts, analyzer: analyzer)
-    let lexicalItems = fitted.matrix.rowSlice(0..<items.count)
-    let lexicalQueries = fitted.matrix.rowSlice(items.count..<texts.count)
-    let itemRole: DocumentRole = queryRole == .posting ? .resume : .posting
-    var scores: [Channel: Matrix] = [:]
     let wanted = Set(channels)
+    let skillChannels = [Channel.skills, .resumeCoverage].filter { wanted.contains($0) }
+    if !skillChannels.isEmpty, profiler == nil {
+      throw JobFitError.invalidParameter(
+        name: "channels", value: skillChannels.map(\.rawValue).joined(separator: ","),
+        expected: "an engine configured with the skills channels")
+    }
+    let run = try prepare(
+      queries: queries, items: items, queryRole: queryRole, skills: !skillChannels.isEmpty,
+      titles: wanted.contains(.title))
+    let (itemProfiles, queryProfiles) = (run.itemProfiles, run.queryProfiles)
+    let (itemRole, specificity) = (run.itemRole, run.specificity)
+    var scores: [Channel: Matrix] = [:]
 
     if wanted.contains(.lexical) {
-      scores[.lexical] = try lexicalQueries.dotProducts(with: lexicalItems)
+      scores[.lexical] = try run.lexicalQueries.dotProducts(with: run.lexicalItems)
     }
-    let skillChannels = [Channel.skills, .resumeCoverage].filter { wanted.contains($0) }
-    if !skillChannels.isEmpty {
-      guard let profiler else {
-        throw JobFitError.invalidParameter(
-          name: "channels", value: skillChannels.map(\.rawValue).joined(separator: ","),
-          expected: "an engine configured with the skills channels")
-      }
-      let itemProfiles = profiles(items, as: itemRole)
-      let queryProfiles = profiles(queries, as: queryRole)
-      let taxonomy = profiler.matcher.taxonomy
-      let specificity = SkillSpecificity(profiles: (itemProfiles ?? []) + (queryProfiles ?? []))
+    if let taxonomy = profiler?.matcher.taxonomy {
       for channel in skillChannels {
         let blocks = ChannelBlocks(
           weights: try ChannelWeights([channel: 1]), vocabulary: 0, taxonomy: taxonomy,
@@ -81,8 +77,7 @@ extension MatchEngine {
       }
     }
     if wanted.contains(.title) {
-      guard let titles = try titleVectors(items: items, queries: queries, queryRole: queryRole)
-      else {
+      guard let titles = run.titles else {
         throw JobFitError.invalidParameter(
           name: "channels", value: Channel.title.rawValue,
           expected: "an engine configured with the title channel")
@@ -90,7 +85,7 @@ extension MatchEngine {
       scores[.title] = try titles.queries.dotProducts(with: titles.items)
     }
     if wanted.contains(.lsa) {
-      let lsa = try Self.lsaVectors(fitted.matrix)
+      let lsa = try Self.lsaVectors(run.fitted.matrix)
       let itemBlock = try Matrix(
         rows: items.count, columns: lsa.columns,
         storage: Array(lsa.storage[0..<(items.count * lsa.columns)]))

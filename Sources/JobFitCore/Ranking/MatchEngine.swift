@@ -116,17 +116,12 @@ public struct MatchEngine: Sendable {
       throw JobFitError.invalidParameter(name: "limit", value: "\(limit)", expected: "≥ 1")
     }
     let items = items.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-    let texts = items.map(\.text) + queries.map(\.text)
-    let fitted = try configuration.tfidf.fitTransform(texts, analyzer: analyzer)
-    let lexicalItems = fitted.matrix.rowSlice(0..<items.count)
-    let lexicalQueries = fitted.matrix.rowSlice(items.count..<texts.count)
-    let itemRole: DocumentRole = queryRole == .posting ? .resume : .posting
-    let itemProfiles = profiles(items, as: itemRole)
-    let queryProfiles = profiles(queries, as: queryRole)
-
+    let run = try prepare(queries: queries, items: items, queryRole: queryRole)
+    let (texts, fitted, itemRole) = (run.texts, run.fitted, run.itemRole)
+    let (lexicalItems, lexicalQueries) = (run.lexicalItems, run.lexicalQueries)
+    let (itemProfiles, queryProfiles) = (run.itemProfiles, run.queryProfiles)
+    let (specificity, titles) = (run.specificity, run.titles)
     let weights = configuration.weights
-    let specificity = SkillSpecificity(profiles: (itemProfiles ?? []) + (queryProfiles ?? []))
-    let titles = try titleVectors(items: items, queries: queries, queryRole: queryRole)
     let blocks = ChannelBlocks(
       weights: weights, vocabulary: fitted.model.dimension,
       taxonomy: profiler?.matcher.taxonomy, specificity: specificity,
