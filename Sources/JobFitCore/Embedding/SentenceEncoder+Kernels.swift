@@ -61,22 +61,6 @@ enum EncoderKernels {
     }
   }
 
-  /// In place over `rows` rows of length `n`: `x = gelu(x + bias)`, the bias of the first
-  /// feed-forward `Linear` added here instead of pre-filling its output for `sgemm` with
-  /// `beta = 1` (one pass over the `[T, 1536]` buffer fewer).
-  static func biasGELU(
-    _ x: UnsafeMutablePointer<Float>, rows: Int, n: Int, bias: UnsafePointer<Float>
-  ) {
-    let inverseSqrt2: Float = 0.70710678118654752440
-    for r in 0..<rows {
-      let row = x + r * n
-      for j in 0..<n {
-        let v = row[j] + bias[j]
-        row[j] = 0.5 * v * (1 + erf(v * inverseSqrt2))
-      }
-    }
-  }
-
   /// erf(x) within 1e-7 (see `gelu`).
   @inline(__always)
   static func erf(_ input: Float) -> Float {
