@@ -34,9 +34,11 @@ extension SentenceEncoder {
   /// CPU samples; not done, since the binary would then need AVX2.
   ///
   /// Side by side with sentence-transformers (same 1,000 sentences, 2 threads, interleaved
-  /// runs of 3 each at load 1.5–1.9, median of the runs' medians): before the vectorised
-  /// softmax, `[in, out]` weights and reused scratch 4.29 s (7 runs), after 4.11 s (4 runs),
-  /// sentence-transformers 6.08 s (7 runs): 1.42× → 1.48×.
+  /// runs of 3 each at load 1.5–2.0, median of the runs' medians): before the vectorised
+  /// softmax, `[in, out]` weights and reused scratch 4.29 s (9 runs), after 4.12 s (6 runs),
+  /// sentence-transformers 6.10 s (9 runs): 1.42× → 1.48×. Zeroing C in Swift and calling the
+  /// attention products with `beta = 1` (skipping OpenBLAS's `sgemm_beta`) gave the same bits
+  /// and no measurable change, so it was left out.
   static let parallelism: Parallelism = {
     let value = ProcessInfo.processInfo.environment["JOBFIT_ENCODER_PARALLEL"] ?? ""
     return Parallelism(rawValue: value) ?? .batches
