@@ -26,9 +26,11 @@ let package = Package(
 
     // MARK: - Engine
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+    // Hot loops that need AVX2 + FMA, chosen at run time (Swift builds for baseline x86-64).
+    .target(name: "CKernels"),
     .target(
       name: "JobFitCore",
-      dependencies: ["LinearAlgebra", "CStemmer", "CZlib"]
+      dependencies: ["LinearAlgebra", "CKernels", "CStemmer", "CZlib"]
     ),
 
     // MARK: - Evaluation (metrics, labelled-dataset readers, blend tuning; `jobfit eval`)
@@ -64,7 +66,7 @@ let package = Package(
   ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CKernels" {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))
   settings.append(.enableUpcomingFeature("MemberImportVisibility"))
