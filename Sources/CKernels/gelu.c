@@ -34,7 +34,7 @@ __attribute__((target("avx2,fma"))) static void gelu_avx2(float *x, size_t count
 #define JOBFIT_HAS_AVX2_BUILD 1
 #endif
 
-static void gelu_baseline(float *x, size_t count) {
+void jobfit_gelu_baseline(float *x, size_t count) {
   for (size_t i = 0; i < count; i++) x[i] = gelu_one(x[i]);
 }
 
@@ -62,5 +62,5 @@ void jobfit_gelu(float *x, size_t count) {
     return;
   }
 #endif
-  gelu_baseline(x, count);
+  jobfit_gelu_baseline(x, count);
 }

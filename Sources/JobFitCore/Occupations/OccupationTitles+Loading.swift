@@ -31,9 +31,11 @@ extension OccupationTitles {
       var line = 0
       while start < bytes.count {
         line += 1
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        defer { start = end + 1 }
+        var next = start
+        while next < bytes.count, bytes[next] != 0x0A { next += 1 }
+        defer { start = next + 1 }
+        // A CRLF copy of the table reads the same.
+        let end = next > start && bytes[next - 1] == 0x0D ? next - 1 : next
         if end == start || bytes[start] == UInt8(ascii: "#") { continue }
         var tabs: [Int] = []
         for i in start..<end where bytes[i] == 0x09 { tabs.append(i) }

@@ -48,6 +48,9 @@ public struct OccupationTitles: Sendable {
   public let occupations: [Occupation]
   /// Normalised title (its terms joined by a space) → votes, one per occupation.
   let index: [String: [Vote]]
+  /// Term → how many occupations have an indexed title ending in it ("manager": 191,
+  /// "recruiter": 4): how generic the word is as a job's head noun.
+  let headCounts: [String: Int]
   let analyzer: any TextAnalyzer
 
   /// Title forms longer than this many terms are not indexed (a title is matched by its longest
@@ -84,6 +87,7 @@ public struct OccupationTitles: Sendable {
     }
     let tokens = analyzer.tokens(in: text)
     var index: [String: [Vote]] = [:]
+    var heads: [String: Set<Int32>] = [:]
     var t = 0
     for (r, row) in rows.enumerated() {
       guard let occupation = numbers[row.code] else {
@@ -93,10 +97,12 @@ public struct OccupationTitles: Sendable {
       let end = r + 1 < rows.count ? starts[r + 1] : text.utf8.count
       var terms: [String] = []
       while t < tokens.count, tokens[t].start < end {
-        if !Self.levelWords.contains(tokens[t].term) { terms.append(tokens[t].term) }
+        terms.append(tokens[t].term)
         t += 1
       }
-      guard !terms.isEmpty, terms.count <= Self.maxTerms else { continue }
+      guard !terms.isEmpty, terms.count <= Self.maxTerms, Self.isIndexable(row.title, terms: terms)
+      else { continue }
+      if let last = terms.last { heads[last, default: []].insert(occupation) }
       for key in Self.keys(terms) {
         var votes = index[key, default: []]
         if let k = votes.firstIndex(where: { $0.occupation == occupation }) {
@@ -109,7 +115,28 @@ public struct OccupationTitles: Sendable {
     }
     self.occupations = occupations
     self.index = index
+    self.headCounts = heads.mapValues(\.count)
     self.analyzer = analyzer
+  }
+
+  /// Whether a table row can be matched as written, so it may vote. Not indexed: a row that
+  /// `classify` would cut into parts ("Managers, All Other", "Commission for the Blind
+  /// Director": a document title is never matched across such a break, so the row would only
+  /// vote through its fragments, e.g. "Managers"); a row with a rank word ("Entry Writer",
+  /// "Level Designer", whose remainder is a generic word); and a row that lost a capitalised
+  /// short form to the stop words ("IS Manager", "OR Nurse" would otherwise be "manager",
+  /// "nurse").
+  static func isIndexable(_ title: String, terms: [String]) -> Bool {
+    let bytes = Array(spellingOut(title).utf8)
+    if isBreak(bytes[...]) { return false }
+    if terms.contains(where: levelWords.contains) { return false }
+    let kept = Set(terms)
+    for word in title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+      guard word.count >= 2, word != "IT", word.allSatisfy({ $0.isASCII && $0.isUppercase })
+      else { continue }
+      if !kept.contains(word.lowercased()) { return false }
+    }
+    return true
   }
 
   /// The index keys of a title form: its terms joined by spaces, and the same with each pair of

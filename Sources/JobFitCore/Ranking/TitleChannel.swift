@@ -31,8 +31,9 @@ public enum TitleChannel {
   /// The analyzer for title texts: `choice`'s analyzer without stemming, because stems merge
   /// different jobs ("Accountant" and "Account Executive" share the English stem "account"), with
   /// plurals folded (`PluralFolding`), so O*NET's "Software Developers" meets a résumé's
-  /// "Software Developer". On the dev half the unstemmed title channel scored as well as the
-  /// stemmed one (nDCG@10 macro 0.636 vs 0.630 alone, 0.701 in the default blend either way).
+  /// "Software Developer". On the dev half the unstemmed title channel (before plural folding and
+  /// occupations) scored as well as the stemmed one (nDCG@10 macro 0.636 vs 0.630 alone, 0.701 in
+  /// the default blend either way); plural folding was measured together with the occupations.
   static func analyzer(for choice: AnalyzerChoice) throws -> any TextAnalyzer {
     guard case let .standard(language) = choice else { return try choice.makeAnalyzer() }
     let plain = try Analyzer(

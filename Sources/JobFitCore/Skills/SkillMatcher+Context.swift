@@ -90,54 +90,51 @@ struct MatchContext {
     if isList(lineRange) { return true }
     // A name written in its own capitals inside a sentence ("managed in Terraform"), for names
     // longer than two letters: "R", "C", "Go" and the like still need one of the contexts above.
-    // Not when the word before is capitalised too: a Title Case name ("the Platform Team", "our
-    // Growth Teams") is a name of its own, not the product.
     return capitalised && surface.count > 2 && !startsSentence(start, lineStart: lineRange.lowerBound)
-      && !followsCapitalisedWord(start, lineStart: lineRange.lowerBound)
-  }
-
-  /// Whether the word just before `offset` (only spaces between) starts with an ASCII capital
-  /// and is not the first word of its sentence.
-  private func followsCapitalisedWord(_ offset: Int, lineStart: Int) -> Bool {
-    var i = offset - 1
-    guard i >= lineStart, bytes[i] == 0x20 else { return false }
-    while i >= lineStart, bytes[i] == 0x20 { i -= 1 }
-    var first = -1
-    while i >= lineStart, Self.isWordByte(bytes[i]) {
-      first = i
-      i -= 1
-    }
-    // A capital that only opens the sentence ("- Maintained Terraform") does not count.
-    return first >= 0 && bytes[first] >= 0x41 && bytes[first] <= 0x5A
-      && !startsSentence(first, lineStart: lineStart)
   }
 
   /// Words that make a language name a language skill: "fluent in German", "German (native)",
-  /// "spoken and written English", "English-speaking", "C1 Dutch".
+  /// "spoken and written English", "English-speaking", "C1 Dutch", "excellent English skills".
+  /// Words that are as common beside nationalities ("business", "working", "advanced") are not
+  /// cues.
   static let languageCues: Set<String> = [
     "fluent", "fluency", "fluently", "native", "speaker", "speakers", "speaking", "speak",
-    "speaks", "spoken", "written", "writing", "language", "languages", "proficiency",
-    "proficient", "bilingual", "trilingual", "conversational", "mother", "tongue", "business",
-    "basic", "intermediate", "advanced", "level", "working", "knowledge", "command",
-    "a1", "a2", "b1", "b2", "c1", "c2",
+    "speaks", "spoken", "written", "writing", "verbal", "language", "languages", "proficiency",
+    "proficient", "competent", "bilingual", "trilingual", "conversational", "tongue", "good",
+    "excellent", "strong", "skills", "skill", "communication", "must", "required", "a1", "a2",
+    "b1", "b2", "c1", "c2",
   ]
+
+  /// Words that join coordinated languages ("English and German", "both French or Dutch"): they
+  /// and the other language names are skipped when looking for a cue.
+  static let coordination: Set<String> = ["and", "or", "both", "as", "well", "plus"]
 
   /// Whether a language name at `index` names the language, not a nationality or a place ("our
   /// German entities", "a company from the Netherlands"): it is in a Languages or Skills
-  /// section, on a list line, or a cue word (`languageCues`) is among the two words before it or
-  /// the three after it.
+  /// section, on a list line with another language name, or a cue word (`languageCues`) is among
+  /// the two words before it or the three after it, not counting coordinating words and other
+  /// language names ("Fluent in both English and German": the cue for "German" is "fluent").
   func allowsLanguage(at index: Int, length: Int) -> Bool {
     let start = tokens[index].start
     let end = tokens[index + length - 1].end
     let kind = section(containing: start)
     if kind == .languages || kind == .skills { return true }
     let lineRange = line(containing: start)
-    if isList(lineRange) { return true }
-    let before = words(in: lineRange.lowerBound..<start).suffix(2)
-    let after = firstWords(3, in: end..<lineRange.upperBound)
-      ?? Array(words(in: end..<lineRange.upperBound).prefix(3))
-    return before.contains(where: Self.languageCues.contains)
-      || after.contains(where: Self.languageCues.contains)
+    func skippable(_ word: String) -> Bool {
+      Self.coordination.contains(word) || SkillMatcher.humanLanguages.contains(word)
+    }
+    let before = words(in: lineRange.lowerBound..<start).suffix(8).filter { !skippable($0) }
+    let after = words(in: end..<lineRange.upperBound).prefix(8).filter { !skippable($0) }
+    if before.suffix(2).contains(where: Self.languageCues.contains)
+      || after.prefix(3).contains(where: Self.languageCues.contains)
+    {
+      return true
+    }
+    // A list counts when it lists another language too ("English, German, Dutch"), not for
+    // "our German, Austrian and Swiss entities".
+    guard isList(lineRange) else { return false }
+    let others = words(in: lineRange.lowerBound..<start) + words(in: end..<lineRange.upperBound)
+    return others.contains(where: SkillMatcher.humanLanguages.contains)
   }
 
   /// The text at the match is written as `surface` (exact capitals; a plural "s" allowed).
@@ -146,7 +143,7 @@ struct MatchContext {
     return written == surface || written == surface + "s" || written + "s" == surface
   }
 
-  /// Whether `offset` begins a sentence: first word of the line or after ". ", "! ", "? ", ": ".
+  /// Whether `offset` begins a sentence: first word of the line, after ". ", "! ", "? ", or after a bullet ("•", "-", "*").
   private func startsSentence(_ offset: Int, lineStart: Int) -> Bool {
     var i = offset - 1
     while i >= lineStart, bytes[i] == 0x20 || bytes[i] == 0x09 { i -= 1 }

@@ -134,7 +134,10 @@ public struct SkillMatcher: Sendable {
             terms: variant, skill: index, surface: surface, isCanonical: canonical,
             isAmbiguous: short || ambiguous.contains(surface.lowercased()),
             isAcronym: isAcronym(surface),
-            isLanguage: Self.humanLanguages.contains(skill.name.lowercased()),
+            // A longer form naming the language says it is the language ("competent in
+            // German"); one without the name ("from the Netherlands") still needs a context.
+            isLanguage: Self.humanLanguages.contains(skill.name.lowercased())
+              && !(variant.count > 1 && variant.contains(skill.name.lowercased())),
             separatedGaps: variantGaps))
       }
     }
