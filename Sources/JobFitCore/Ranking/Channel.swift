@@ -33,7 +33,7 @@ public struct ChannelWeights: Codable, Sendable, Equatable {
   /// dsinwild in, the dev optimum is lexical 0.62, skills 0.11, title 0.27; the two differ by
   /// under 0.01 nDCG@10 on every dev task. Since O*NET occupations joined the title channel
   /// (`OccupationTitles`) its weight grew from 0.19 to 0.20 and the dev macro nDCG@10 of the
-  /// blend from 0.704 to 0.721. Résumé coverage earned no weight once the title channel was
+  /// blend from 0.704 to 0.718. Résumé coverage earned no weight once the title channel was
   /// there (0.08 before); LSA earned none either (+0.001 nDCG@10) and costs an SVD per run.
   /// Both stay available with `--channels`.
   public static let `default` = ChannelWeights(
