@@ -24,7 +24,7 @@ struct EncoderKernelSpeedupTests {
 
   @Test("softmaxRows equals a softmax in Double within 1e-6 and sums rows to 1")
   func softmaxAgainstDouble() {
-    var generator = SplitMix(seed: 7)
+    var generator = SplitMix64(seed: 7)
     for (rows, n, ld) in [(1, 1, 1), (3, 7, 9), (30, 30, 30), (5, 111, 113)] {
       var values = (0..<(rows * ld)).map { _ in Float(generator.unit() * 40 - 20) }
       let original = values
@@ -74,16 +74,7 @@ struct EncoderKernelSpeedupTests {
   }
 }
 
-/// A small deterministic generator for test inputs.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SplitMix64 {
+  /// A uniform double in [0, 1) from the top 53 bits.
   mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
