@@ -13,9 +13,9 @@ extension OccupationTitles {
   /// that is a known title wins (the leftmost of equal length); a lone word counts only when it
   /// is the whole part (after rank words are dropped) and a specific job noun ("Recruiter",
   /// "Accountant"; not the "Manager" of "Partner Manager", nor "Manager", "Developer" or "Owner"
-  /// alone — see `bestVotes`). A part's
-  /// occupations share it in proportion to O*NET's votes (how many title lists give that form
-  /// for the occupation; its own title counts twice), and the parts' shares are averaged.
+  /// alone — see `bestVotes`). A part's occupations share it in proportion to O*NET's votes (how
+  /// many title lists give that form for the occupation; its own title counts twice), and the
+  /// parts' shares are averaged.
   ///
   /// - Complexity: O(*w*²) dictionary lookups for a part of *w* terms (*w* ≤ a few).
   public func classify(_ title: String) -> [Match] {

@@ -127,8 +127,8 @@ public struct OccupationTitles: Sendable {
   /// short form to the stop words ("IS Manager", "OR Nurse" would otherwise be "manager",
   /// "nurse").
   static func isIndexable(_ title: String, terms: [String]) -> Bool {
-    let bytes = Array(spellingOut(title).utf8)
-    if isBreak(bytes[...]) { return false }
+    // Spelling out "IT" adds no break, so the title's own bytes decide.
+    if isBreak(Array(title.utf8)[...]) { return false }
     if terms.contains(where: levelWords.contains) { return false }
     let kept = Set(terms)
     for word in title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {

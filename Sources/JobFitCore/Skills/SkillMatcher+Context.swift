@@ -123,8 +123,10 @@ struct MatchContext {
     func skippable(_ word: String) -> Bool {
       Self.coordination.contains(word) || SkillMatcher.humanLanguages.contains(word)
     }
-    let before = words(in: lineRange.lowerBound..<start).suffix(8).filter { !skippable($0) }
-    let after = words(in: end..<lineRange.upperBound).prefix(8).filter { !skippable($0) }
+    let head = words(in: lineRange.lowerBound..<start)
+    let tail = words(in: end..<lineRange.upperBound)
+    let before = head.suffix(8).filter { !skippable($0) }
+    let after = tail.prefix(8).filter { !skippable($0) }
     if before.suffix(2).contains(where: Self.languageCues.contains)
       || after.prefix(3).contains(where: Self.languageCues.contains)
     {
@@ -133,8 +135,7 @@ struct MatchContext {
     // A list counts when it lists another language too ("English, German, Dutch"), not for
     // "our German, Austrian and Swiss entities".
     guard isList(lineRange) else { return false }
-    let others = words(in: lineRange.lowerBound..<start) + words(in: end..<lineRange.upperBound)
-    return others.contains(where: SkillMatcher.humanLanguages.contains)
+    return (head + tail).contains(where: SkillMatcher.humanLanguages.contains)
   }
 
   /// The text at the match is written as `surface` (exact capitals; a plural "s" allowed).
@@ -143,7 +144,8 @@ struct MatchContext {
     return written == surface || written == surface + "s" || written + "s" == surface
   }
 
-  /// Whether `offset` begins a sentence: first word of the line, after ". ", "! ", "? ", or after a bullet ("•", "-", "*").
+  /// Whether `offset` begins a sentence: first word of the line, after ". ", "! ", "? ", or
+  /// after a bullet ("•", "-", "*").
   private func startsSentence(_ offset: Int, lineStart: Int) -> Bool {
     var i = offset - 1
     while i >= lineStart, bytes[i] == 0x20 || bytes[i] == 0x09 { i -= 1 }
