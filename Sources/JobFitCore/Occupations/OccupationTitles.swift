@@ -170,7 +170,8 @@ public struct OccupationTitles: Sendable {
     var result = ""
     var rest = title[...]
     while let range = rest.range(of: "IT") {
-      let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+      // The character before is read from the whole title: after a match `rest` starts there.
+      let before = title[..<range.lowerBound].last
       let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
       result += rest[..<range.lowerBound]
       if before?.isLetter != true, after?.isLetter != true {

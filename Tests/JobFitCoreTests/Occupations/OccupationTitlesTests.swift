@@ -104,6 +104,8 @@ struct OccupationTitlesTests {
     #expect(OccupationTitles.spellingOut("Head of IT") == "Head of Information Technology")
     #expect(OccupationTitles.spellingOut("ITIL Lead, IT/Ops") == "ITIL Lead, Information Technology/Ops")
     #expect(OccupationTitles.spellingOut("Audit it") == "Audit it")
+    #expect(OccupationTitles.spellingOut("ITIT") == "ITIT")
+    #expect(OccupationTitles.spellingOut("IT, IT") == "Information Technology, Information Technology")
   }
 
   @Test("A malformed row names the file and line")
